@@ -1,0 +1,49 @@
+# Lebenslagen: the commands. The work is done by scripts/*.sh; this file only names it.
+#
+#   make run         set up, build, run gateway (+ sandbox) on PORT (default 8080) in the foreground
+#   make test        set up incl. test tools, build once, run every test suite (CI: .ci/run)
+#   make test-e2e    only the Playwright suite, against the existing build (ARGS=... for Playwright)
+#   make wasm-test   only the wasm tests in headless Chromium (if tests/web.rs exists)
+#   make bench       build, then benchmarks (LCP app vs static HTML); prints, never asserts
+#   make size        the size report of dist/
+#   make build       the release build (dist/, dist/pages/, target/native/gateway)
+#   make setup       build tools only; make setup-test adds Chromium and the end2end packages
+
+PORT ?= 8080
+ARGS ?=
+
+.PHONY: all setup setup-test build run test test-e2e wasm-test bench size clean
+
+all: build
+
+setup:
+	scripts/setup.sh
+
+setup-test:
+	scripts/setup.sh --test
+
+build: setup
+	scripts/build.sh
+
+run: build
+	PORT=$(PORT) scripts/run.sh
+
+test: setup-test
+	scripts/build.sh
+	scripts/test.sh
+
+test-e2e:
+	scripts/e2e.sh $(ARGS)
+
+wasm-test:
+	scripts/wasm-test.sh $(ARGS)
+
+bench: setup-test
+	scripts/build.sh
+	node end2end/bench/lcp.mjs
+
+size:
+	node scripts/size-report.mjs dist
+
+clean:
+	rm -rf dist target/.stamps end2end/test-results end2end/playwright-report

@@ -1,0 +1,51 @@
+// Playwright runs in Debian's Chromium (/usr/bin/chromium): no browser is ever downloaded.
+// The gateway serves the release build (../dist) on its own port, 18080, so the suite never
+// collides with a running `make run` (8080).
+import { defineConfig } from '@playwright/test';
+import { BASE_URL, GATEWAY_ADDRESS, CHROMIUM_ARGS } from './tests/support/env';
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  // Sized for CI's two cores, which also run Chromium's renderer and the gateway.
+  workers: 2,
+  // Flakiness is a bug to fix, not to retry.
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  // `list` ends with the "N passed" line that the CI log is read for.
+  reporter: 'list',
+  outputDir: './test-results',
+  use: {
+    baseURL: BASE_URL,
+    // Playwright's default locale is en-US, which the gateway would (rightly) send to /en/.
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+    trace: process.env.CI ? 'off' : 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    },
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } },
+    },
+  ],
+  webServer: {
+    command: '../target/native/gateway',
+    url: `${BASE_URL}/suche`,
+    env: {
+      LEBENSLAGEN_LISTEN: GATEWAY_ADDRESS,
+      LEBENSLAGEN_DIST: '../dist',
+      LEBENSLAGEN_PUBLIC_ORIGIN: BASE_URL,
+      RUST_LOG: process.env.RUST_LOG ?? 'warn',
+    },
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

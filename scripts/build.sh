@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Release build of Lebenslagen: the pipeline contract.
+#
+#   1. cargo fetch --locked                       (Trunk and cargo then run offline)
+#   2. trunk build --release                      -> dist/ (hydrate wasm, JS loader, CSS, assets)
+#   3. prerender (native, feature ssr)            -> dist/pages/**.html
+#   4. cargo build --profile native -p gateway    -> target/native/gateway
+#
+# Steps 2 and 3 are skipped when no input of the app changed since their last successful run
+# (FORCE=1 rebuilds anyway); step 4 is left to cargo's own incremental check, which is cheap.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m[build]\033[0m %s\n' "$*"; }
+
+stamp=target/.stamps/dist
+mkdir -p "$(dirname "$stamp")"
+
+# Is any input of the app (everything outside the directories below) newer than the stamp?
+app_changed() {
+  [ "${FORCE:-0}" = 1 ] && return 0
+  [ -f "$stamp" ] && [ -f dist/pages/index.html ] || return 0
+  local newer
+  newer=$(find . \( -path ./.git -o -path ./target -o -path ./dist -o -path ./end2end \
+                    -o -path ./gateway -o -path ./docs -o -path ./.ci -o -path ./scripts \
+                    -o -name node_modules \) -prune \
+                 -o -type f -newer "$stamp" -print -quit)
+  # The wasm-opt version lives in the tools lockfile, which the prune above keeps in.
+  [ -n "$newer" ]
+}
+
+say "cargo fetch --locked"
+cargo fetch --locked
+
+if app_changed; then
+  # Stamp the start time, so that a file edited while the build runs triggers the next build.
+  rm -f "$stamp"
+  touch "$stamp.new"
+  say "trunk build --release"
+  PATH="$PWD/tools/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true trunk build --release
+
+  say "prerendering pages into dist/pages"
+  cargo run --profile native --no-default-features --features ssr --bin prerender -- dist
+  mv "$stamp.new" "$stamp"
+else
+  say "dist/ is up to date (FORCE=1 to rebuild)"
+fi
+
+say "cargo build --profile native -p gateway"
+cargo build --profile native -p gateway
