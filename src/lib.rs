@@ -1,1 +1,19 @@
+//! Lebenslagen: German e-government services organised by life situation.
+//!
+//! One crate, built two ways: natively with the `ssr` feature by the prerender step (every
+//! route, every language, to HTML at build time), and to wasm with the `hydrate` feature by
+//! Trunk (hydrates that HTML, or mounts into the app shell for routes that were not
+//! prerendered). Views touch browser APIs only in effects and event handlers, via [`browser`].
 
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod i18n;
+pub mod operator;
+pub mod operator_config;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
+pub mod state;
+
+pub use app::App;

@@ -1,0 +1,95 @@
+# Lebenslagen – Oberflächentexte (Referenzsprache Deutsch).
+# Inhalte (Lebenslagen, Leistungen) stehen nicht hier, sondern im Datensatz.
+
+## Rahmen
+app-name = Lebenslagen
+skip-to-content = Zum Inhalt springen
+main-nav-label = Hauptnavigation
+nav-search = Suche
+nav-account = Mein Konto
+language-switch-label = Sprache wählen
+footer-nav-label = Rechtliches und Barrierefreiheit
+nav-accessibility = Barrierefreiheit
+nav-imprint = Impressum
+nav-privacy = Datenschutz
+footer-operator = Betrieben von { $name }
+footer-licence = Lebenslagen ist freie Software unter der Lizenz EUPL-1.2.
+sample-operator-notice = Hinweis: Der hier genannte Betreiber ist ein erfundenes Beispiel. Diese Installation ist eine Vorschau und kein offizielles Angebot einer Behörde.
+noscript-shell = Für diese Seite wird JavaScript mit WebAssembly benötigt. Alle Leistungen können Sie auch persönlich, telefonisch oder schriftlich bei der zuständigen Behörde beantragen.
+
+## Suche
+search-label = Wonach suchen Sie?
+search-hint = Zum Beispiel: Personalausweis, Auto anmelden, Kindergeld
+search-submit = Suchen
+search-heading = Suche
+search-lead = Finden Sie Verwaltungsleistungen nach Stichwort – auch mit Alltagsbegriffen.
+
+## Startseite
+home-heading = Verwaltungsleistungen nach Lebenslage
+home-lead = Ein Kind ist angekommen, Sie ziehen um oder melden ein Auto an? Hier finden Sie Schritt für Schritt, was zu tun ist, wer an Ihrem Ort zuständig ist und was sich online erledigen lässt.
+home-how-heading = So funktioniert es
+home-how-1 = Wählen Sie Ihre Lebenslage oder suchen Sie nach einer Leistung.
+home-how-2 = Geben Sie Ihren Ort an, damit wir die zuständige Stelle finden.
+home-how-3 = Erledigen Sie jeden Schritt online oder vor Ort – mit allen Unterlagen und Kosten auf einen Blick.
+
+## Konto
+account-heading = Mein Konto
+account-lead = Mit Ihrem Servicekonto (zum Beispiel BundID) melden Sie sich einmal an und können Anträge mit Ihren Daten vorausfüllen. Die Anmeldung wird in dieser Version noch nicht angeboten.
+account-stored-heading = Was wir speichern
+account-stored-text = Diese Anwendung speichert keine persönlichen Daten. Ihre Sprachwahl merkt sich Ihr Gerät, wenn Sie die Sprache wechseln.
+
+## Lebenslage und Leistung
+lebenslage-heading = Lebenslage
+lebenslage-unavailable = Zu dieser Lebenslage liegen noch keine Inhalte vor. Bitte versuchen Sie es später noch einmal oder nutzen Sie die Suche.
+leistung-heading = Leistung
+leistung-unavailable = Die Beschreibung der Leistung { $key } liegt noch nicht vor. Bitte versuchen Sie es später noch einmal oder nutzen Sie die Suche.
+
+## Nicht gefunden
+not-found-heading = Seite nicht gefunden
+not-found-lead = Unter dieser Adresse gibt es keine Seite. Vielleicht hat sich die Adresse geändert oder sie enthält einen Tippfehler.
+not-found-home = Zur Startseite
+not-found-search = Leistung suchen
+
+## Gemeinsame Bezeichnungen
+label-email = E-Mail
+label-phone = Telefon
+
+## Impressum
+imprint-heading = Impressum
+imprint-provider = Anbieter
+imprint-represented-by = Vertreten durch: { $name }
+imprint-contact = Kontakt
+imprint-supervision = Aufsichtsbehörde
+imprint-software = Software
+imprint-software-text = Diese Website nutzt Lebenslagen, freie Software unter der Lizenz EUPL-1.2. Alle Inhalte und Programmteile werden vom Betreiber selbst ausgeliefert; es werden keine Dienste Dritter eingebunden.
+
+## Datenschutz
+privacy-heading = Datenschutzerklärung
+privacy-controller = Verantwortliche Stelle
+privacy-dpo = Datenschutzbeauftragte oder Datenschutzbeauftragter: { $name },
+privacy-logs-heading = Aufruf der Website
+privacy-logs-text = Beim Aufruf einer Seite verarbeitet der Server die technisch nötigen Angaben, um sie auszuliefern. Protokolliert werden nur Anfragemethode, Pfad ohne Suchbegriffe, Statuscode und Bearbeitungsdauer – keine IP-Adressen, keine Cookies, keine Suchbegriffe. Rechtsgrundlage ist Art. 6 Abs. 1 Buchst. e DSGVO.
+privacy-device-heading = Speicherung auf Ihrem Gerät
+privacy-device-text = Wenn Sie die Sprache wechseln, speichert Ihr Browser ein Cookie „lang“ mit der gewählten Sprache für ein Jahr, damit die Startseite in dieser Sprache erscheint. Es enthält keine persönlichen Daten und ist für den von Ihnen gewünschten Dienst erforderlich (§ 25 Abs. 2 Nr. 2 TDDDG).
+privacy-third-heading = Keine Dienste Dritter
+privacy-third-text = Diese Website lädt keine Schriften, Skripte oder Bilder von anderen Servern und verwendet keine Analyse- oder Tracking-Werkzeuge.
+privacy-rights-heading = Ihre Rechte
+privacy-rights-text = Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung und Widerspruch (Art. 15 bis 21 DSGVO).
+privacy-complaint = Sie können sich bei der Aufsichtsbehörde beschweren:
+
+## Erklärung zur Barrierefreiheit
+a11y-heading = Erklärung zur Barrierefreiheit
+a11y-intro = { $operator } ist bemüht, diese Website im Einklang mit den Vorschriften zur Barrierefreiheit (Behindertengleichstellungsgesetz und Barrierefreie-Informationstechnik-Verordnung BITV 2.0 oder dem jeweiligen Landesrecht) barrierefrei zugänglich zu machen.
+a11y-status-heading = Stand der Vereinbarkeit mit den Anforderungen
+a11y-status-text = Diese Website ist wegen der unten genannten Punkte teilweise mit der BITV 2.0 vereinbar.
+a11y-barriers-heading = Nicht barrierefreie Inhalte
+a11y-barrier-easy-language = Informationen in Leichter Sprache und in Deutscher Gebärdensprache werden noch nicht angeboten.
+a11y-barrier-sources = Leistungsbeschreibungen stammen aus den Redaktionssystemen von Bund, Ländern und Kommunen. Ihre Texte können schwer verständlich sein; wir können sie nicht selbst ändern.
+a11y-barrier-manual-test = Eine Prüfung mit Hilfsmitteln wie Screenreadern durch Menschen mit Behinderungen steht noch aus.
+a11y-method-heading = Erstellung dieser Erklärung
+a11y-method-text = Diese Erklärung wurde am { $date } erstellt. Grundlage ist eine Selbstbewertung: Jede Änderung wird automatisch auf allen Seiten mit axe-core gegen WCAG 2.1 Stufe A und AA geprüft, dazu die Bedienung nur mit der Tastatur, eine Bildschirmbreite von 320 Pixeln und 200 % Vergrößerung.
+a11y-feedback-heading = Barrieren melden: Feedback und Kontakt
+a11y-feedback-text = Sind Ihnen Barrieren beim Zugang zu Inhalten aufgefallen? Oder benötigen Sie Informationen aus einem nicht barrierefreien Inhalt in zugänglicher Form? Schreiben Sie uns oder rufen Sie an. Wir antworten innerhalb eines Monats.
+a11y-conciliation-heading = Schlichtungsverfahren
+a11y-conciliation-text = Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie ein kostenloses Schlichtungsverfahren beantragen. Dafür brauchen Sie keinen Anwalt.
+a11y-enforcement-text = Zuständig für die Überwachung der Barrierefreiheit ist:

@@ -1,0 +1,95 @@
+# Lebenslagen – interface strings (English). German is the reference: every message there
+# must exist here, and nothing else.
+
+## Frame
+app-name = Lebenslagen
+skip-to-content = Skip to content
+main-nav-label = Main navigation
+nav-search = Search
+nav-account = My account
+language-switch-label = Choose language
+footer-nav-label = Legal information and accessibility
+nav-accessibility = Accessibility
+nav-imprint = Legal notice
+nav-privacy = Privacy
+footer-operator = Operated by { $name }
+footer-licence = Lebenslagen is free software under the EUPL-1.2 licence.
+sample-operator-notice = Note: the operator named here is a made-up example. This installation is a preview, not an official service of any authority.
+noscript-shell = This page needs JavaScript with WebAssembly. You can also apply for every service in person, by phone or in writing at the responsible authority.
+
+## Search
+search-label = What are you looking for?
+search-hint = For example: identity card, register a car, child benefit
+search-submit = Search
+search-heading = Search
+search-lead = Find public services by keyword – everyday words work too.
+
+## Start page
+home-heading = Public services by life situation
+home-lead = A child has arrived, you are moving house or registering a car? Find out step by step what to do, who is responsible where you live, and what you can do online.
+home-how-heading = How it works
+home-how-1 = Choose your life situation or search for a service.
+home-how-2 = Tell us your place so we can find the responsible authority.
+home-how-3 = Do each step online or in person – with all documents and fees at a glance.
+
+## Account
+account-heading = My account
+account-lead = With your service account (for example BundID) you sign in once and can prefill applications with your data. Sign-in is not offered in this version yet.
+account-stored-heading = What we store
+account-stored-text = This application stores no personal data. Your device remembers your language when you switch it.
+
+## Life situation and service
+lebenslage-heading = Life situation
+lebenslage-unavailable = There is no content for this life situation yet. Please try again later or use the search.
+leistung-heading = Service
+leistung-unavailable = The description of service { $key } is not available yet. Please try again later or use the search.
+
+## Not found
+not-found-heading = Page not found
+not-found-lead = There is no page at this address. It may have changed or contain a typo.
+not-found-home = Go to the start page
+not-found-search = Search for a service
+
+## Shared labels
+label-email = Email
+label-phone = Phone
+
+## Legal notice
+imprint-heading = Legal notice
+imprint-provider = Provider
+imprint-represented-by = Represented by: { $name }
+imprint-contact = Contact
+imprint-supervision = Supervisory authority
+imprint-software = Software
+imprint-software-text = This website runs Lebenslagen, free software under the EUPL-1.2 licence. The operator serves all content and program code itself; no third-party services are included.
+
+## Privacy
+privacy-heading = Privacy notice
+privacy-controller = Controller
+privacy-dpo = Data protection officer: { $name },
+privacy-logs-heading = Visiting this website
+privacy-logs-text = When you open a page, the server processes what it technically needs to deliver it. It logs only the request method, the path without search terms, the status code and the processing time – no IP addresses, no cookies, no search terms. The legal basis is Art. 6(1)(e) GDPR.
+privacy-device-heading = Storage on your device
+privacy-device-text = When you switch the language, your browser stores a cookie “lang” with the chosen language for one year, so the start page appears in that language. It holds no personal data and is required for the service you asked for (§ 25(2) no. 2 TDDDG).
+privacy-third-heading = No third-party services
+privacy-third-text = This website loads no fonts, scripts or images from other servers and uses no analytics or tracking tools.
+privacy-rights-heading = Your rights
+privacy-rights-text = You have the right of access, rectification, erasure, restriction of processing and objection (Art. 15 to 21 GDPR).
+privacy-complaint = You can lodge a complaint with the supervisory authority:
+
+## Accessibility statement
+a11y-heading = Accessibility statement
+a11y-intro = { $operator } strives to make this website accessible in line with the accessibility rules (the German Disability Equality Act and the Accessible Information Technology Ordinance BITV 2.0, or the law of the respective Land).
+a11y-status-heading = Compliance status
+a11y-status-text = This website is partially compliant with BITV 2.0 because of the points listed below.
+a11y-barriers-heading = Content that is not accessible
+a11y-barrier-easy-language = Information in Easy German (Leichte Sprache) and German Sign Language is not offered yet.
+a11y-barrier-sources = Service descriptions come from the editorial systems of the federal government, the Länder and municipalities. Their texts can be hard to understand; we cannot change them ourselves.
+a11y-barrier-manual-test = A test with assistive technologies such as screen readers by people with disabilities is still pending.
+a11y-method-heading = How this statement was prepared
+a11y-method-text = This statement was prepared on { $date }. It is based on a self-assessment: every change is checked automatically on all pages with axe-core against WCAG 2.1 levels A and AA, together with keyboard-only use, a screen width of 320 pixels and 200 % zoom.
+a11y-feedback-heading = Report barriers: feedback and contact
+a11y-feedback-text = Have you noticed barriers in accessing content? Or do you need information from content that is not accessible in an accessible form? Write to us or call us. We answer within one month.
+a11y-conciliation-heading = Conciliation procedure
+a11y-conciliation-text = If you do not receive a satisfactory answer to your feedback, you can apply for a free conciliation procedure. You do not need a lawyer for it.
+a11y-enforcement-text = The body responsible for monitoring accessibility is:

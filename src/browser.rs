@@ -1,0 +1,60 @@
+//! The few browser APIs the app uses, in one place. Called only from effects and event
+//! handlers; outside the browser (the prerender step) they do nothing.
+
+use model::Lang;
+
+/// Remembers the citizen's language choice on the device, so the gateway can send `/` to the
+/// right language next time. A preference, not personal data; readable by the gateway only.
+pub fn remember_lang(lang: Lang) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(doc) = leptos::prelude::document().dyn_ref::<web_sys::HtmlDocument>() {
+            let secure = web_sys::window()
+                .and_then(|w| w.location().protocol().ok())
+                .is_some_and(|p| p == "https:");
+            let cookie = format!(
+                "lang={}; Path=/; Max-Age=31536000; SameSite=Lax{}",
+                lang.code(),
+                if secure { "; Secure" } else { "" }
+            );
+            let _ = doc.set_cookie(&cookie);
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = lang;
+}
+
+/// Moves keyboard and screen-reader focus to the element with this id, after the browser has
+/// applied pending DOM updates.
+pub fn focus_later(id: &'static str) {
+    #[cfg(feature = "hydrate")]
+    leptos::prelude::request_animation_frame(move || focus_now(id));
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
+}
+
+/// Moves focus to the element with this id now.
+pub fn focus_now(id: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = leptos::prelude::document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
+}
+
+/// Marks the document as interactive (`<html data-app-ready="true">`): hydration or mounting
+/// finished. Tests wait on this instead of sleeping.
+pub fn mark_ready() {
+    #[cfg(feature = "hydrate")]
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = root.set_attribute("data-app-ready", "true");
+    }
+}
