@@ -89,6 +89,20 @@ fn noerdlingen() {
         Some(Ars::parse("09").unwrap()),
         "Bayern: ZBFS"
     );
+
+    // The same through the lookups the gateway uses.
+    let v = &snapshot().verzeichnis;
+    assert_eq!(v.gemeinde(&g.ars).map(|g| g.name.as_str()), Some("Nördlingen"));
+    assert!(v.by_postcode("86720").iter().any(|m| m.ars == g.ars));
+    let kfz = snapshot()
+        .leistungen
+        .zustaendige_stelle(&LeikaKey::parse("99036008007002").unwrap(), &g.ars, v)
+        .unwrap();
+    assert_eq!(kfz.name.de, "Landratsamt Donau-Ries – Kfz-Zulassungsstelle");
+    assert!(
+        v.gemeinde(&Ars::parse("09779").unwrap()).is_none(),
+        "a Kreis is not a municipality"
+    );
 }
 
 #[test]

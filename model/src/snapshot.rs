@@ -4,11 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ars::Ars;
 use crate::gebiet::Gemeinde;
 use crate::lebenslage::Lebenslage;
 use crate::leika::LeikaKey;
 use crate::leistung::Leistung;
-use crate::organisation::Onlinedienst;
+use crate::organisation::{Onlinedienst, Organisationseinheit};
 
 /// Version of the file shapes; bumped on incompatible changes.
 pub const FORMAT: u32 = 1;
@@ -34,6 +35,43 @@ pub struct Gemeindeverzeichnis {
     pub quellen: Vec<Quelle>,
     /// Sorted by ARS.
     pub gemeinden: Vec<Gemeinde>,
+}
+
+impl Gemeindeverzeichnis {
+    /// The municipality with this ARS (binary search: the list is sorted by ARS).
+    pub fn gemeinde(&self, ars: &Ars) -> Option<&Gemeinde> {
+        self.gemeinden
+            .binary_search_by(|g| g.ars.cmp(ars))
+            .ok()
+            .map(|i| &self.gemeinden[i])
+    }
+
+    /// Every municipality a postcode belongs to (a postcode may span several).
+    pub fn by_postcode(&self, plz: &str) -> Vec<&Gemeinde> {
+        self.gemeinden
+            .iter()
+            .filter(|g| g.plz.iter().any(|p| p == plz))
+            .collect()
+    }
+}
+
+impl Leistungen {
+    /// The curated service with this LeiKa key.
+    pub fn leistung(&self, key: &LeikaKey) -> Option<&Leistung> {
+        self.leistungen.iter().find(|l| l.leika.contains(key))
+    }
+
+    /// The unit responsible for `key` at the municipality `ars`; `None` when the service is not
+    /// curated or `ars` is not a municipality of the directory.
+    pub fn zustaendige_stelle(
+        &self,
+        key: &LeikaKey,
+        ars: &Ars,
+        verzeichnis: &Gemeindeverzeichnis,
+    ) -> Option<Organisationseinheit> {
+        let zustaendigkeit = self.leistung(key)?.zustaendigkeit.as_ref()?;
+        Some(zustaendigkeit.resolve(verzeichnis.gemeinde(ars)?))
+    }
 }
 
 /// `lebenslagen.json`.
