@@ -26,7 +26,7 @@ for (const { name, viewport, deviceScaleFactor } of VIEWPORTS) {
             expect(response.status(), `HTTP status of ${path}`).toBe(statusOf(page.kind));
             await app.expectLayout(lang);
             await expect(app.page).toHaveTitle(/Lebenslagen/);
-            expect(await app.horizontalOverflow(), 'horizontal scrolling (px)').toBeLessThanOrEqual(0);
+            await app.expectNoHorizontalScroll();
           });
         });
       }

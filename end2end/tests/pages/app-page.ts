@@ -78,13 +78,31 @@ export class AppPage {
     await expect(this.footer.getByTestId('sample-operator-notice')).toBeVisible();
   }
 
-  /** How many CSS pixels the document is wider than the viewport (> 0: horizontal scrolling). */
-  async horizontalOverflow(): Promise<number> {
+  /**
+   * How many CSS pixels the document is wider than the viewport (> 0: horizontal scrolling),
+   * and the innermost elements that stick out, to say where the overflow comes from.
+   */
+  async horizontalOverflow(): Promise<{ overflow: number; culprits: string[] }> {
     return this.page.evaluate(async () => {
       await document.fonts.ready;
       const root = document.documentElement;
-      return root.scrollWidth - root.clientWidth;
+      const width = root.clientWidth;
+      const sticking = [...document.body.querySelectorAll('*')].filter(
+        (el) => el.getBoundingClientRect().right > width + 0.5,
+      );
+      const innermost = sticking.filter((el) => !sticking.some((other) => other !== el && el.contains(other)));
+      const culprits = innermost.slice(0, 5).map((el) => {
+        const box = el.getBoundingClientRect();
+        const text = (el.textContent ?? '').trim().slice(0, 60);
+        return `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> right=${Math.round(box.right)} "${text}"`;
+      });
+      return { overflow: root.scrollWidth - width, culprits };
     });
+  }
+
+  async expectNoHorizontalScroll(): Promise<void> {
+    const { overflow, culprits } = await this.horizontalOverflow();
+    expect(overflow, `horizontal scrolling by ${overflow}px; sticking out:\n  ${culprits.join('\n  ')}`).toBeLessThanOrEqual(0);
   }
 
   /** Marks the current document; `expectSameDocument` then proves there was no full reload. */
