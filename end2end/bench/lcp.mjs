@@ -4,7 +4,7 @@
 //
 //   node end2end/bench/lcp.mjs [--runs 5] [--path /]
 //
-// Starts the gateway on its own port (18090) serving ../../dist, and loads the start page in
+// Starts the gateway on a free loopback port (BENCH_GATEWAY_PORT to choose one) serving dist/, and loads the start page in
 // Debian's Chromium with a mid-range phone profile: viewport 412×823, CPU throttled 4×, slow 4G
 // (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up), cache disabled. Alternating runs measure
 //   app:    the page as the gateway serves it,
@@ -17,6 +17,7 @@
 // Prints medians and the ratio app/static. Never asserts.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -28,7 +29,19 @@ const option = (name, fallback) => {
 };
 const RUNS = Number(option('runs', 5));
 const PATH = option('path', '/');
-const PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 18090);
+
+/** A loopback port nobody listens on right now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+const PORT = Number(process.env.BENCH_GATEWAY_PORT ?? (await freePort()));
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 const RTT_MS = 150;
@@ -57,7 +70,9 @@ async function startGateway() {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  for (let i = 0; i < 100; i++) {
+  let exited = null;
+  child.on('exit', (code) => (exited = code));
+  for (let i = 0; i < 100 && exited === null; i++) {
     try {
       await fetch(`${ORIGIN}/suche`);
       return child;
@@ -66,7 +81,7 @@ async function startGateway() {
     }
   }
   child.kill();
-  throw new Error(`the gateway did not answer on ${ORIGIN}`);
+  throw new Error(`the gateway did not answer on ${ORIGIN}${exited === null ? '' : ` (it exited with ${exited})`}`);
 }
 
 /** The static variant: the prerendered HTML as it is, minus everything that loads the app. */
