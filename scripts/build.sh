@@ -16,17 +16,28 @@ say() { printf '\033[1m[build]\033[0m %s\n' "$*"; }
 stamp=target/.stamps/dist
 mkdir -p "$(dirname "$stamp")"
 
-# Is any input of the app (everything outside the directories below) newer than the stamp?
+# Build-time settings of the app: every LEBENSLAGEN_* variable (e.g. LEBENSLAGEN_OPERATOR, the
+# operator file read by build.rs). A change of value means a rebuild, as does a change of a file
+# such a variable names.
+build_env=$(env | grep '^LEBENSLAGEN_' | sort || true)
+
+# Has any input of the app (everything outside the directories pruned below, plus files named by
+# the build settings) changed since the last successful build?
 app_changed() {
   [ "${FORCE:-0}" = 1 ] && return 0
   [ -f "$stamp" ] && [ -f dist/pages/index.html ] || return 0
-  local newer
+  [ "$(cat "$stamp")" = "$build_env" ] || return 0
+  local newer value
   newer=$(find . \( -path ./.git -o -path ./target -o -path ./dist -o -path ./end2end \
                     -o -path ./gateway -o -path ./docs -o -path ./.ci -o -path ./scripts \
                     -o -name node_modules \) -prune \
                  -o -type f -newer "$stamp" -print -quit)
+  [ -n "$newer" ] && return 0
   # The wasm-opt version lives in the tools lockfile, which the prune above keeps in.
-  [ -n "$newer" ]
+  while IFS='=' read -r _ value; do
+    [ -e "$value" ] && [ -n "$(find "$value" -newer "$stamp" -print -quit)" ] && return 0
+  done <<<"$build_env"
+  return 1
 }
 
 say "cargo fetch --locked"
@@ -35,7 +46,7 @@ cargo fetch --locked
 if app_changed; then
   # Stamp the start time, so that a file edited while the build runs triggers the next build.
   rm -f "$stamp"
-  touch "$stamp.new"
+  printf '%s' "$build_env" >"$stamp.new"
   say "trunk build --release"
   PATH="$PWD/tools/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true trunk build --release
 
