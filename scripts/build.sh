@@ -45,14 +45,16 @@ cargo fetch --locked
 
 if app_changed; then
   # Stamp the start time, so that a file edited while the build runs triggers the next build.
+  # The new stamp's name is unique, so concurrent builds in one tree do not take each other's.
   rm -f "$stamp"
-  printf '%s' "$build_env" >"$stamp.new"
+  new_stamp="$stamp.new.$$"
+  printf '%s' "$build_env" >"$new_stamp"
   say "trunk build --release"
   PATH="$PWD/tools/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true trunk build --release
 
   say "prerendering pages into dist/pages"
   cargo run --profile native --no-default-features --features ssr --bin prerender -- dist
-  mv "$stamp.new" "$stamp"
+  mv "$new_stamp" "$stamp"
 else
   say "dist/ is up to date (FORCE=1 to rebuild)"
 fi
