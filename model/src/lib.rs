@@ -4,6 +4,7 @@
 //! everything is tested with plain `cargo test`.
 
 pub mod ars;
+pub mod federation;
 pub mod gebiet;
 pub mod lang;
 pub mod lebenslage;
@@ -12,6 +13,7 @@ pub mod leistung;
 pub mod organisation;
 pub mod pvog;
 pub mod route;
+pub mod sanitize;
 pub mod snapshot;
 pub mod text;
 pub mod trust;
