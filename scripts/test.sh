@@ -24,9 +24,9 @@ suite() {
   fi
 }
 
-suite "cargo test --workspace" cargo test --workspace
+suite "cargo test --workspace" cargo test --workspace --no-fail-fast
 suite "cargo test (root package, feature ssr)" \
-  cargo test --no-default-features --features ssr --lib --tests
+  cargo test --no-default-features --features ssr --lib --tests --no-fail-fast
 if [ -f tests/web.rs ]; then
   suite "wasm tests (headless Chromium)" scripts/wasm-test.sh
 fi
