@@ -41,6 +41,7 @@ wasm-test:
 bench: setup-test
 	scripts/build.sh
 	node end2end/bench/lcp.mjs
+	scripts/bench-mirror.sh
 
 size:
 	node scripts/size-report.mjs dist

@@ -46,7 +46,7 @@ for (const lang of LANGS) {
       await app.markDocument();
 
       const link = app.footerLink(LABELS[lang].accessibility);
-      await app.tabTo(link, 80);
+      await app.tabTo(link, 200);
       await app.expectVisibleFocus();
       await page.keyboard.press('Enter');
 

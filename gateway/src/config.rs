@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,9 +22,16 @@ pub const ENV_PUBLIC_ORIGIN: &str = "LEBENSLAGEN_PUBLIC_ORIGIN";
 pub const ENV_FRAME_ANCESTORS: &str = "LEBENSLAGEN_FRAME_ANCESTORS";
 pub const ENV_FEDERATION_SOURCES: &str = "LEBENSLAGEN_FEDERATION_SOURCES";
 pub const ENV_SAMPLE_DATA: &str = "LEBENSLAGEN_SAMPLE_DATA";
+pub const ENV_DATA: &str = "LEBENSLAGEN_DATA";
+pub const ENV_PVOG_UPSTREAM: &str = "LEBENSLAGEN_PVOG_UPSTREAM";
+pub const ENV_PVOG_CLIENT_ID: &str = "LEBENSLAGEN_PVOG_CLIENT_ID";
+pub const ENV_PVOG_TOKEN: &str = "LEBENSLAGEN_PVOG_TOKEN";
+pub const ENV_PVOG_TIMEOUT_MS: &str = "LEBENSLAGEN_PVOG_TIMEOUT_MS";
+pub const ENV_PVOG_CACHE_ENTRIES: &str = "LEBENSLAGEN_PVOG_CACHE_ENTRIES";
+pub const ENV_PVOG_CACHE_SECONDS: &str = "LEBENSLAGEN_PVOG_CACHE_SECONDS";
 
 /// Every variable the gateway reads, so `main` can warn about misspelt ones.
-pub const KNOWN_VARIABLES: [&str; 7] = [
+pub const KNOWN_VARIABLES: [&str; 14] = [
     ENV_CONFIG,
     ENV_LISTEN,
     ENV_DIST,
@@ -31,10 +39,18 @@ pub const KNOWN_VARIABLES: [&str; 7] = [
     ENV_FRAME_ANCESTORS,
     ENV_FEDERATION_SOURCES,
     ENV_SAMPLE_DATA,
+    ENV_DATA,
+    ENV_PVOG_UPSTREAM,
+    ENV_PVOG_CLIENT_ID,
+    ENV_PVOG_TOKEN,
+    ENV_PVOG_TIMEOUT_MS,
+    ENV_PVOG_CACHE_ENTRIES,
+    ENV_PVOG_CACHE_SECONDS,
 ];
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 pub const DEFAULT_DIST: &str = "dist";
+pub const DEFAULT_DATA: &str = "data/generated";
 
 /// The validated configuration.
 #[derive(Clone, Debug)]
@@ -47,6 +63,44 @@ pub struct Config {
     pub federation_sources: Vec<FederationSource>,
     /// Whether the app labels its data as sample data.
     pub sample_data: bool,
+    /// The dataset the PVOG mirror serves (`data/generated`).
+    pub data: PathBuf,
+    /// When set, the mirror proxies this PVOG Suchdienst instead of serving the dataset.
+    pub pvog_upstream: Option<PvogUpstream>,
+}
+
+/// The upstream mode of the PVOG mirror: a real Suchdienst behind a bounded cache.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PvogUpstream {
+    /// Absolute `http(s)` URL ending in `/suchdienst/api` (or wherever the API lives), no
+    /// trailing slash.
+    pub base_url: String,
+    /// Value of the `pvog-sud-api-client-id` header the Suchdienst requires.
+    pub client_id: String,
+    /// Optional bearer token.
+    pub token: Option<Secret>,
+    /// Per upstream request, connect to last body byte.
+    pub timeout: Duration,
+    /// At most this many responses are cached.
+    pub cache_entries: usize,
+    /// How long a cached response is served without asking upstream again.
+    pub cache_ttl: Duration,
+}
+
+/// A value that must never be printed (logs, error messages, `Debug`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(…)")
+    }
 }
 
 /// A PVOG-compatible federation node the app queries.
@@ -140,6 +194,13 @@ struct FileConfig {
     frame_ancestors: Option<StringOrList>,
     federation_sources: Option<Vec<FileSource>>,
     sample_data: Option<bool>,
+    data: Option<String>,
+    pvog_upstream: Option<String>,
+    pvog_client_id: Option<String>,
+    pvog_token: Option<String>,
+    pvog_timeout_ms: Option<u64>,
+    pvog_cache_entries: Option<u64>,
+    pvog_cache_seconds: Option<u64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -288,6 +349,80 @@ impl Config {
             None => file.sample_data.unwrap_or(true),
         };
 
+        let data = match pick(ENV_DATA, "data", file.data) {
+            Some(found) => PathBuf::from(found.value),
+            None => PathBuf::from(DEFAULT_DATA),
+        };
+
+        let pvog_upstream = match pick(ENV_PVOG_UPSTREAM, "pvog_upstream", file.pvog_upstream) {
+            None => None,
+            Some(found) => {
+                let base_url = parse_with(found, parse_upstream_url)?;
+                let client_id =
+                    match pick(ENV_PVOG_CLIENT_ID, "pvog_client_id", file.pvog_client_id) {
+                        Some(found) => parse_with(found, parse_client_id)?,
+                        None => return Err(ConfigError::env(
+                            ENV_PVOG_CLIENT_ID,
+                            "",
+                            "is required with LEBENSLAGEN_PVOG_UPSTREAM: the Suchdienst expects \
+                             the header pvog-sud-api-client-id (request an id from FITKO)",
+                        )),
+                    };
+                let token = match pick(ENV_PVOG_TOKEN, "pvog_token", file.pvog_token) {
+                    // Never echo a secret: the error names the setting only.
+                    Some(found) => {
+                        Some(
+                            parse_token(found.value.trim()).map_err(|problem| ConfigError {
+                                setting: found.setting,
+                                value: "(hidden)".into(),
+                                problem,
+                            })?,
+                        )
+                    }
+                    None => None,
+                };
+                let number = |name: &'static str,
+                              key: &str,
+                              from_file: Option<u64>,
+                              default: u64,
+                              range: std::ops::RangeInclusive<u64>| {
+                    match pick(name, key, from_file.map(|n| n.to_string())) {
+                        Some(found) => parse_with(found, |s| parse_number(s, &range)),
+                        None => Ok(default),
+                    }
+                };
+                let timeout_ms = number(
+                    ENV_PVOG_TIMEOUT_MS,
+                    "pvog_timeout_ms",
+                    file.pvog_timeout_ms,
+                    5_000,
+                    100..=120_000,
+                )?;
+                let cache_entries = number(
+                    ENV_PVOG_CACHE_ENTRIES,
+                    "pvog_cache_entries",
+                    file.pvog_cache_entries,
+                    2_000,
+                    1..=100_000,
+                )?;
+                let cache_seconds = number(
+                    ENV_PVOG_CACHE_SECONDS,
+                    "pvog_cache_seconds",
+                    file.pvog_cache_seconds,
+                    3_600,
+                    0..=604_800,
+                )?;
+                Some(PvogUpstream {
+                    base_url,
+                    client_id,
+                    token,
+                    timeout: Duration::from_millis(timeout_ms),
+                    cache_entries: cache_entries as usize,
+                    cache_ttl: Duration::from_secs(cache_seconds),
+                })
+            }
+        };
+
         Ok(Config {
             listen,
             dist,
@@ -295,6 +430,8 @@ impl Config {
             frame_ancestors,
             federation_sources,
             sample_data,
+            data,
+            pvog_upstream,
         })
     }
 
@@ -346,6 +483,45 @@ fn read_file(path: &str) -> Result<FileConfig, ConfigError> {
 fn parse_listen(s: &str) -> Result<SocketAddr, String> {
     s.parse()
         .map_err(|_| "expected an IP address and port, e.g. 127.0.0.1:8080 or [::]:8080".into())
+}
+
+fn parse_upstream_url(s: &str) -> Result<String, String> {
+    let base = s.trim_end_matches('/');
+    let (_, path) = origin::split_url(base, false).map_err(|p| {
+        format!("{p}; expected the Suchdienst base URL, e.g. https://pvog.fitko.net/suchdienst/api")
+    })?;
+    origin::validate_path(path)?;
+    Ok(base.to_string())
+}
+
+fn parse_client_id(s: &str) -> Result<String, String> {
+    let ok = !s.is_empty() && s.len() <= 200 && s.bytes().all(|b| b.is_ascii_graphic());
+    if !ok {
+        return Err("expected 1 to 200 visible ASCII characters, e.g. a UUID".into());
+    }
+    Ok(s.to_string())
+}
+
+fn parse_token(s: &str) -> Result<Secret, String> {
+    let s = s.strip_prefix("Bearer ").unwrap_or(s);
+    let ok = !s.is_empty() && s.len() <= 8192 && s.bytes().all(|b| b.is_ascii_graphic());
+    if !ok {
+        return Err("expected a bearer token of visible ASCII characters".into());
+    }
+    Ok(Secret(s.to_string()))
+}
+
+fn parse_number(s: &str, range: &std::ops::RangeInclusive<u64>) -> Result<u64, String> {
+    s.parse::<u64>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| {
+            format!(
+                "expected a whole number from {} to {}",
+                range.start(),
+                range.end()
+            )
+        })
 }
 
 fn parse_bool(s: &str) -> Result<bool, String> {
@@ -486,6 +662,69 @@ mod tests {
         assert_eq!(c.federation_sources, default_sources());
         assert!(c.sample_data);
         assert!(c.cross_origin_sources().is_empty());
+    }
+
+    #[test]
+    fn the_mirror_serves_the_dataset_unless_an_upstream_is_configured() {
+        let c = load(&[]).unwrap();
+        assert_eq!(c.data, PathBuf::from("data/generated"));
+        assert_eq!(c.pvog_upstream, None);
+        let c = load(&[(ENV_DATA, "/srv/data"), (ENV_PVOG_CLIENT_ID, "ignored")]).unwrap();
+        assert_eq!(c.data, PathBuf::from("/srv/data"));
+        assert_eq!(
+            c.pvog_upstream, None,
+            "a client id alone does not switch modes"
+        );
+
+        let c = load(&[
+            (ENV_PVOG_UPSTREAM, "https://pvog.example.de/suchdienst/api/"),
+            (ENV_PVOG_CLIENT_ID, "99155224-c3f8-45f1-b1e6-fe8650ddc593"),
+            (ENV_PVOG_TOKEN, "Bearer abc.def"),
+            (ENV_PVOG_TIMEOUT_MS, "2500"),
+        ])
+        .unwrap();
+        let up = c.pvog_upstream.unwrap();
+        assert_eq!(up.base_url, "https://pvog.example.de/suchdienst/api");
+        assert_eq!(up.token.as_ref().unwrap().expose(), "abc.def");
+        assert_eq!(up.timeout, Duration::from_millis(2500));
+        assert_eq!(up.cache_entries, 2000);
+        assert_eq!(up.cache_ttl, Duration::from_secs(3600));
+        assert!(
+            !format!("{up:?}").contains("abc.def"),
+            "Debug hides the token"
+        );
+
+        let e = load(&[(ENV_PVOG_UPSTREAM, "https://pvog.example.de/api")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("invalid LEBENSLAGEN_PVOG_CLIENT_ID=\"\": is required"),
+            "{e}"
+        );
+        let e = load(&[(ENV_PVOG_UPSTREAM, "pvog.example.de")])
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("invalid LEBENSLAGEN_PVOG_UPSTREAM="), "{e}");
+        let e = load(&[
+            (ENV_PVOG_UPSTREAM, "http://127.0.0.1:9/api"),
+            (ENV_PVOG_CLIENT_ID, "x"),
+            (ENV_PVOG_TOKEN, "geheim geheim"),
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("invalid LEBENSLAGEN_PVOG_TOKEN=\"(hidden)\""),
+            "{e}"
+        );
+        assert!(!e.contains("geheim"), "{e}");
+        let e = load(&[
+            (ENV_PVOG_UPSTREAM, "http://127.0.0.1:9/api"),
+            (ENV_PVOG_CLIENT_ID, "x"),
+            (ENV_PVOG_CACHE_ENTRIES, "0"),
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("whole number from 1 to 100000"), "{e}");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod csp;
 pub mod origin;
 pub mod pages;
 mod runtime_config;
+pub mod suchdienst;
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -37,6 +38,7 @@ pub struct Gateway {
     runtime_config: RuntimeConfig,
     assets: Assets,
     pages: Pages,
+    suchdienst: Arc<suchdienst::Suchdienst>,
 }
 
 impl Gateway {
@@ -63,11 +65,13 @@ impl Gateway {
             )
         })?;
         let runtime_config = RuntimeConfig::new(config);
+        let suchdienst = Arc::new(suchdienst::Suchdienst::load(config)?);
         Ok(Gateway {
             security,
             runtime_config,
             assets,
             pages,
+            suchdienst,
         })
     }
 
@@ -85,6 +89,10 @@ pub fn router(gateway: Arc<Gateway>) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/config.json", get(config_json))
+        .nest(
+            suchdienst::MOUNT,
+            suchdienst::router(gateway.suchdienst.clone()),
+        )
         .fallback(serve)
         .with_state(gateway.clone())
         // Innermost first: a panic becomes a 500 that still gets headers and a log line.

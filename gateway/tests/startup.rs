@@ -14,6 +14,7 @@ fn gateway(vars: &[(&str, &str)]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_gateway"));
     command
         .env_clear()
+        .env("LEBENSLAGEN_DATA", data_dir())
         .envs(vars.iter().copied())
         .stdin(Stdio::null());
     command

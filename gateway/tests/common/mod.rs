@@ -122,12 +122,19 @@ pub fn wasm_bytes() -> Vec<u8> {
     bytes
 }
 
+/// The repository's dataset (`data/generated`), which the PVOG mirror loads at startup.
+pub fn data_dir() -> String {
+    format!("{}/../data/generated", env!("CARGO_MANIFEST_DIR"))
+}
+
 pub fn config(vars: &[(&str, &str)], dist: &Path) -> Config {
     let mut map: HashMap<String, String> = vars
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     map.insert("LEBENSLAGEN_DIST".into(), dist.display().to_string());
+    map.entry("LEBENSLAGEN_DATA".into())
+        .or_insert_with(data_dir);
     Config::from_lookup(|k| map.get(k).cloned()).expect("test configuration is valid")
 }
 

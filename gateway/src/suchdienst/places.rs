@@ -1,0 +1,271 @@
+//! Place search over the municipality directory (`/v2/locations?q=`): by postcode or postcode
+//! prefix, by name (case-, umlaut- and accent-insensitive; prefix, word prefix or substring),
+//! or both ("86720 Nörd").
+//!
+//! Names are folded once at startup: lower case, umlauts and accents to their base letter,
+//! `ß` to `ss`, the spellings `ae`/`oe`/`ue` to `a`/`o`/`u` (so "Noerdlingen" finds
+//! "Nördlingen"), combining marks dropped (NFD input), punctuation to single spaces. Folding
+//! a prefix always gives a prefix of the folded name, so prefix search stays exact.
+
+use std::collections::BTreeMap;
+
+use model::Gemeinde;
+
+/// One searchable spelling of a municipality.
+struct Name {
+    gemeinde: u32,
+    folded: String,
+    /// An OpenStreetMap spelling rather than the Destatis name.
+    alt: bool,
+}
+
+/// The indexes over the directory, built once at startup.
+pub struct Places {
+    names: Vec<Name>,
+    /// Postcode → municipalities, for exact and prefix lookups.
+    by_plz: BTreeMap<String, Vec<u32>>,
+}
+
+/// A hit: the municipality (index into the directory) and the postcode to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub gemeinde: usize,
+    pub zip: Option<String>,
+}
+
+/// How well a name matches; lower is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    Exact,
+    Prefix,
+    WordPrefix,
+    Substring,
+}
+
+/// Substring matches only from this many folded characters on (fewer match almost anything).
+const SUBSTRING_FROM: usize = 3;
+
+impl Places {
+    pub fn new(gemeinden: &[Gemeinde]) -> Places {
+        let mut names = Vec::with_capacity(gemeinden.len() * 2);
+        let mut by_plz: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (i, g) in gemeinden.iter().enumerate() {
+            let i = i as u32;
+            let own = fold(&g.name);
+            for alt in &g.alt_namen {
+                let folded = fold(alt);
+                if folded != own && !folded.is_empty() {
+                    names.push(Name {
+                        gemeinde: i,
+                        folded,
+                        alt: true,
+                    });
+                }
+            }
+            names.push(Name {
+                gemeinde: i,
+                folded: own,
+                alt: false,
+            });
+            for plz in &g.plz {
+                by_plz.entry(plz.clone()).or_default().push(i);
+            }
+        }
+        // Larger places first within one postcode: the likelier answer.
+        for list in by_plz.values_mut() {
+            list.sort_by_key(|&i| std::cmp::Reverse(gemeinden[i as usize].einwohner));
+        }
+        Places { names, by_plz }
+    }
+
+    /// The best matches for `q`, at most `limit`.
+    pub fn search(&self, gemeinden: &[Gemeinde], q: &str, limit: usize) -> Vec<Hit> {
+        let mut digits = String::new();
+        let mut text = String::new();
+        for token in q.split_whitespace() {
+            if token.bytes().all(|b| b.is_ascii_digit()) && digits.is_empty() {
+                digits.push_str(token);
+            } else {
+                text.push_str(token);
+                text.push(' ');
+            }
+        }
+        let text = fold(&text);
+        match (digits.is_empty(), text.is_empty()) {
+            (true, true) => Vec::new(),
+            (false, true) => self.by_postcode(&digits, limit),
+            (true, false) => self.by_name(gemeinden, &text, None, limit),
+            (false, false) => self.by_name(gemeinden, &text, Some(&digits), limit),
+        }
+    }
+
+    /// Municipalities with a postcode starting with `prefix`, in postcode order.
+    fn by_postcode(&self, prefix: &str, limit: usize) -> Vec<Hit> {
+        let mut out: Vec<Hit> = Vec::new();
+        if prefix.len() > 5 {
+            return out;
+        }
+        for (plz, list) in self.by_plz.range(prefix.to_string()..) {
+            if !plz.starts_with(prefix) || out.len() >= limit {
+                break;
+            }
+            for &i in list {
+                if out.len() >= limit {
+                    break;
+                }
+                if !out.iter().any(|h| h.gemeinde == i as usize) {
+                    out.push(Hit {
+                        gemeinde: i as usize,
+                        zip: Some(plz.clone()),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn by_name(
+        &self,
+        gemeinden: &[Gemeinde],
+        text: &str,
+        plz_prefix: Option<&str>,
+        limit: usize,
+    ) -> Vec<Hit> {
+        let word = format!(" {text}");
+        let substrings = text.chars().filter(|c| *c != ' ').count() >= SUBSTRING_FROM;
+        // Best (tier, alt) per municipality.
+        let mut best: Vec<(Tier, bool, u32)> = Vec::new();
+        for name in &self.names {
+            let tier = if name.folded == text {
+                Tier::Exact
+            } else if name.folded.starts_with(text) {
+                Tier::Prefix
+            } else if name.folded.contains(&word) {
+                Tier::WordPrefix
+            } else if substrings && name.folded.contains(text) {
+                Tier::Substring
+            } else {
+                continue;
+            };
+            best.push((tier, name.alt, name.gemeinde));
+        }
+        best.sort_by(|a, b| {
+            let (ga, gb) = (&gemeinden[a.2 as usize], &gemeinden[b.2 as usize]);
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then(gb.einwohner.cmp(&ga.einwohner))
+                .then_with(|| ga.name.cmp(&gb.name))
+                .then(ga.ars.cmp(&gb.ars))
+        });
+        let mut out: Vec<Hit> = Vec::new();
+        for (_, _, i) in best {
+            if out.len() >= limit {
+                break;
+            }
+            let g = &gemeinden[i as usize];
+            let zip = match plz_prefix {
+                Some(prefix) => match g.plz.iter().find(|p| p.starts_with(prefix)) {
+                    Some(p) => Some(p.clone()),
+                    None => continue,
+                },
+                None => None,
+            };
+            if !out.iter().any(|h| h.gemeinde == i as usize) {
+                out.push(Hit {
+                    gemeinde: i as usize,
+                    zip,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The search form of a name or query (see the module documentation).
+pub fn fold(s: &str) -> String {
+    let mut base = String::with_capacity(s.len());
+    let mut space = true; // no leading space
+    for c in s.chars() {
+        let mapped: &str = match c {
+            'ä' | 'Ä' | 'à' | 'á' | 'â' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Å' => {
+                "a"
+            }
+            'ö' | 'Ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ø' => {
+                "o"
+            }
+            'ü' | 'Ü' | 'ù' | 'ú' | 'û' | 'Ù' | 'Ú' | 'Û' => "u",
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
+            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => "i",
+            'ç' | 'Ç' => "c",
+            'ñ' | 'Ñ' => "n",
+            'ß' | 'ẞ' => "ss",
+            // Combining marks of NFD input ("o\u{308}" is "ö").
+            '\u{300}'..='\u{36f}' => continue,
+            c if c.is_alphanumeric() => {
+                for l in c.to_lowercase() {
+                    base.push(l);
+                }
+                space = false;
+                continue;
+            }
+            _ => {
+                if !space {
+                    base.push(' ');
+                    space = true;
+                }
+                continue;
+            }
+        };
+        base.push_str(mapped);
+        space = false;
+    }
+    if base.ends_with(' ') {
+        base.pop();
+    }
+    // ae/oe/ue → a/o/u, left to right, each pair once: the pair becomes its first letter,
+    // which keeps folded prefixes prefixes of folded names.
+    let mut out = String::with_capacity(base.len());
+    let mut chars = base.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if matches!(c, 'a' | 'o' | 'u') && chars.peek() == Some(&'e') {
+            chars.next();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_umlauts_spellings_and_punctuation() {
+        assert_eq!(fold("Nördlingen"), "nordlingen");
+        assert_eq!(fold("NOERDLINGEN"), "nordlingen");
+        assert_eq!(fold("No\u{308}rdlingen"), "nordlingen", "NFD");
+        assert_eq!(fold("Neustadt a.d.Aisch"), "neustadt a d aisch");
+        assert_eq!(fold("  Straße -- Süd "), "strasse sud");
+        assert_eq!(fold("Strasse Sued"), "strasse sud");
+        assert_eq!(fold("Île-de-Ré"), "ile de re");
+    }
+
+    #[test]
+    fn folded_prefixes_are_prefixes_of_folded_names() {
+        for name in [
+            "Nördlingen",
+            "Michaelisdonn",
+            "Neuenstadt am Kocher",
+            "Baesweiler",
+            "Bad Säckingen",
+            "Queue",
+            "Aeaeae",
+        ] {
+            let full = fold(name);
+            for (i, _) in name.char_indices().skip(1) {
+                let prefix = fold(&name[..i]);
+                assert!(full.starts_with(&prefix), "{name}: {prefix:?} vs {full:?}");
+            }
+        }
+    }
+}
