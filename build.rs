@@ -8,6 +8,45 @@ mod operator_config;
 use std::path::PathBuf;
 
 fn main() {
+    operator();
+    journeys();
+}
+
+/// The curated Lebenslagen with the names of the services they link to, from the dataset
+/// (`data/generated`). Embedded in the app so the prerendered journey pages and the hydrating
+/// wasm render the same content; the full service texts stay in the federation.
+fn journeys() {
+    use serde_json::{Map, Value};
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let dir = manifest.join("data/generated");
+    let read = |name: &str| -> Value {
+        let path = dir.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (run `cargo run -p dataset`)", path.display()));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    let lebenslagen = read("lebenslagen.json");
+    let leistungen = read("leistungen.json");
+    let mut names = Map::new();
+    for l in leistungen["leistungen"].as_array().expect("leistungen.json has leistungen[]") {
+        for key in l["leika"].as_array().into_iter().flatten() {
+            if let Some(key) = key.as_str() {
+                names.entry(key.to_string()).or_insert_with(|| l["name"].clone());
+            }
+        }
+    }
+    let manifest_json = read("manifest.json");
+    let out = serde_json::json!({
+        "lebenslagen": lebenslagen["lebenslagen"],
+        "services": names,
+        "attributions": manifest_json["namensnennungen"],
+    });
+    let path = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("journeys.json");
+    std::fs::write(path, serde_json::to_string(&out).unwrap()).unwrap();
+}
+
+fn operator() {
     println!("cargo:rerun-if-env-changed=LEBENSLAGEN_OPERATOR");
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let path = std::env::var("LEBENSLAGEN_OPERATOR")

@@ -2,7 +2,15 @@
 // The gateway serves the release build (../dist) on its own port, 18080, so the suite never
 // collides with a running `make run` (8080).
 import { defineConfig } from '@playwright/test';
-import { BASE_URL, GATEWAY_ADDRESS, CHROMIUM_ARGS } from './tests/support/env';
+import {
+  BASE_URL,
+  GATEWAY_ADDRESS,
+  CHROMIUM_ARGS,
+  FAULTY_PORT,
+  FAULTY_URL,
+  FAULTY_SOURCES,
+  MISBEHAVING_PORT,
+} from './tests/support/env';
 
 export default defineConfig({
   testDir: './tests',
@@ -34,18 +42,46 @@ export default defineConfig({
       use: { browserName: 'chromium', viewport: { width: 1280, height: 800 } },
     },
   ],
-  webServer: {
-    command: '../target/native/gateway',
-    url: `${BASE_URL}/suche`,
-    env: {
-      LEBENSLAGEN_LISTEN: GATEWAY_ADDRESS,
-      LEBENSLAGEN_DIST: '../dist',
-      LEBENSLAGEN_PUBLIC_ORIGIN: BASE_URL,
-      RUST_LOG: process.env.RUST_LOG ?? 'warn',
+  webServer: [
+    {
+      command: '../target/native/gateway',
+      url: `${BASE_URL}/suche`,
+      env: {
+        LEBENSLAGEN_LISTEN: GATEWAY_ADDRESS,
+        LEBENSLAGEN_DIST: '../dist',
+        LEBENSLAGEN_DATA: '../data/generated',
+        LEBENSLAGEN_PUBLIC_ORIGIN: BASE_URL,
+        RUST_LOG: process.env.RUST_LOG ?? 'warn',
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
     },
-    reuseExistingServer: !process.env.CI,
-    timeout: 30_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+    // The federation tests: a misbehaving node and a gateway that lists it beside the mirror.
+    {
+      command: `node sandbox/misbehaving-source.mjs ${MISBEHAVING_PORT}`,
+      url: `http://127.0.0.1:${MISBEHAVING_PORT}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: '../target/native/gateway',
+      url: `${FAULTY_URL}/suche`,
+      env: {
+        LEBENSLAGEN_LISTEN: `127.0.0.1:${FAULTY_PORT}`,
+        LEBENSLAGEN_DIST: '../dist',
+        LEBENSLAGEN_DATA: '../data/generated',
+        LEBENSLAGEN_PUBLIC_ORIGIN: FAULTY_URL,
+        LEBENSLAGEN_FEDERATION_SOURCES: FAULTY_SOURCES,
+        RUST_LOG: process.env.RUST_LOG ?? 'warn',
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -28,6 +28,7 @@ fn Frame() -> impl IntoView {
     let location = use_location();
     let route = Memo::new(move |_| Route::parse(&location.pathname.get()));
     provide_context(route);
+    crate::federation::provide_runtime_config();
     let page = Memo::new(move |_| route.with(|r| r.page.clone()));
     let lang = move || route.with(|r| r.lang.code());
     let dir = move || route.with(|r| r.lang.dir());

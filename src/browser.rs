@@ -58,3 +58,11 @@ pub fn mark_ready() {
         let _ = root.set_attribute("data-app-ready", "true");
     }
 }
+
+/// Milliseconds since the epoch, for measuring time budgets; 0 outside the browser.
+pub fn now_ms() -> f64 {
+    #[cfg(feature = "hydrate")]
+    return js_sys::Date::now();
+    #[cfg(not(feature = "hydrate"))]
+    0.0
+}

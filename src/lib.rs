@@ -5,9 +5,14 @@
 //! Trunk (hydrates that HTML, or mounts into the app shell for routes that were not
 //! prerendered). Views touch browser APIs only in effects and event handlers, via [`browser`].
 
+// Deeply nested view types (each page is one type) need more than the default 128.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod browser;
+pub mod catalogue;
 pub mod components;
+pub mod federation;
 pub mod i18n;
 pub mod operator;
 pub mod operator_config;

@@ -1,5 +1,8 @@
 //! Wasm entry point: hydrate the prerendered page, or mount into the empty app shell.
 
+// Deeply nested view types (each page is one type) need more than the default 128.
+#![recursion_limit = "256"]
+
 #[cfg(feature = "hydrate")]
 fn main() {
     use leptos::mount::{hydrate_from, mount_to};

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
-use model::{Lang, Route};
+use model::{Lang, Page, Route};
 
 use crate::{tr, App};
 
@@ -34,8 +34,6 @@ pub fn run(dist: &Path) -> Result<usize, String> {
         )
     })?;
     let template = Template::parse(&template)?;
-    // Fails harmlessly when already initialised (tests render several times).
-    let _ = Executor::init_futures_executor();
 
     let pages = dist.join("pages");
     let mut count = 0;
@@ -50,11 +48,13 @@ pub fn run(dist: &Path) -> Result<usize, String> {
     Ok(count)
 }
 
-/// Every prerendered route, in every language.
+/// Every prerendered route, in every language: the fixed pages and every curated Lebenslage.
 pub fn routes() -> Vec<Route> {
+    let lebenslagen = crate::catalogue::lebenslagen().iter().map(|l| Page::Lebenslage(l.id.clone()));
+    let pages: Vec<Page> = Route::fixed_pages().into_iter().chain(lebenslagen).collect();
     Lang::ALL
         .into_iter()
-        .flat_map(|lang| Route::fixed_pages().map(|page| Route::new(lang, page)))
+        .flat_map(|lang| pages.iter().map(move |page| Route::new(lang, page.clone())))
         .collect()
 }
 
@@ -136,6 +136,8 @@ fn hydration_script(data: &str) -> String {
 impl Template {
     /// Renders one route to a complete document.
     pub fn render(&self, route: &Route) -> String {
+        // Rendering awaits on leptos' executor; initialising twice fails harmlessly.
+        let _ = Executor::init_futures_executor();
         let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
         owner.with(|| {
             provide_context(RequestUrl::new(&route.path()));

@@ -127,7 +127,11 @@ impl Pages {
                     }
                 }
             }
-            Serving::NotFound => Choice {
+            Serving::PrerenderedOrNotFound if self.contains(&route.file()) => Choice {
+                file: route.file(),
+                status: StatusCode::OK,
+            },
+            Serving::NotFound | Serving::PrerenderedOrNotFound => Choice {
                 file: Route::new(route.lang, Page::NotFound).file(),
                 status: StatusCode::NOT_FOUND,
             },

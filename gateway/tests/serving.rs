@@ -269,8 +269,10 @@ async fn pages_shells_and_404s_are_told_apart() {
         ("/leistungen/99107004001000", 200, "DE-CURATED-SERVICE"),
         ("/leistungen/99107004002000", 200, "DE-SHELL"),
         ("/en/leistungen/99107004001000", 200, "EN-SHELL"),
-        ("/lebenslagen/umzug", 200, "DE-SHELL"),
-        ("/en/lebenslagen/umzug/", 200, "EN-SHELL"),
+        // Lebenslagen are all curated and prerendered: an unknown one is a 404, not a shell.
+        ("/lebenslagen/umzug", 200, "DE-CURATED-LEBENSLAGE"),
+        ("/lebenslagen/heiraten", 404, "DE-404"),
+        ("/en/lebenslagen/umzug/", 404, "EN-404"),
         ("/leistungen/123", 404, "DE-404"),
         ("/gibt-es-nicht", 404, "DE-404"),
         ("/en/nope", 404, "EN-404"),

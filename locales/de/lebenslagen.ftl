@@ -93,3 +93,49 @@ a11y-feedback-text = Sind Ihnen Barrieren beim Zugang zu Inhalten aufgefallen? O
 a11y-conciliation-heading = Schlichtungsverfahren
 a11y-conciliation-text = Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie ein kostenloses Schlichtungsverfahren beantragen. Dafür brauchen Sie keinen Anwalt.
 a11y-enforcement-text = Zuständig für die Überwachung der Barrierefreiheit ist:
+
+## Ort und Quellen
+place-label = Ihr Ort
+place-hint = Postleitzahl oder Name Ihrer Gemeinde, zum Beispiel 86720 oder Nördlingen
+place-submit = Ort suchen
+place-too-short = Bitte geben Sie mindestens zwei Zeichen ein.
+place-searching = Orte werden gesucht …
+place-count = { $count ->
+    [0] Kein Ort gefunden. Prüfen Sie die Schreibweise oder geben Sie die Postleitzahl ein.
+    [one] Ein Ort gefunden.
+   *[other] { $count } Orte gefunden.
+}
+sources-missing = Einige Quellen haben nicht rechtzeitig geantwortet. Die Angaben können deshalb unvollständig sein. Es fehlen:
+loading = Wird geladen …
+
+## Leistungsseite
+leistung-key = Leistungsschlüssel { $key }
+leistung-needs-place = Die Zuständigkeit, Kosten und Online-Angebote hängen von Ihrem Ort ab. Bitte wählen Sie Ihren Ort.
+leistung-authority = Zuständige Stelle
+module-kurzinfo = Kurz erklärt
+module-volltext = Beschreibung
+module-voraussetzungen = Voraussetzungen
+module-unterlagen = Welche Unterlagen brauche ich?
+module-kosten = Kosten
+module-fristen = Fristen
+module-bearbeitungsdauer = Bearbeitungsdauer
+module-verfahrensablauf = Ablauf
+module-rechtsgrundlage = Rechtsgrundlagen
+module-hinweise = Hinweise
+module-other = Weitere Informationen
+
+## Lebenslagen
+home-lebenslagen-heading = Lebenslagen
+journey-step = Schritt { $number }:
+journey-all = Dazu gehört:
+journey-one-of = Eine der folgenden Möglichkeiten:
+journey-optional = Dieser Schritt ist nur in manchen Fällen nötig.
+sample-data-notice = Beispieldaten: Zuständige Stellen, Anschriften und Online-Dienste auf dieser Seite sind aus offenen Verzeichnisdaten abgeleitete Beispiele. Bitte prüfen Sie sie bei Ihrer Gemeinde, bevor Sie sich darauf verlassen.
+
+## Datenquellen
+imprint-data = Datenquellen
+imprint-data-text = Orte, Postleitzahlen und Leistungsschlüssel stammen aus offenen Daten. Die Lizenzen verlangen diese Namensnennungen:
+footer-data = Enthält Daten von Destatis (dl-de/by-2-0) und © OpenStreetMap-Mitwirkende (ODbL).
+footer-data-link = Alle Datenquellen
+authority-unknown = Die zuständige Stelle für Ihren Ort ist uns nicht bekannt. Fragen Sie bei Ihrer Gemeinde nach.
+sample-badge = Beispiel

@@ -93,3 +93,49 @@ a11y-feedback-text = Have you noticed barriers in accessing content? Or do you n
 a11y-conciliation-heading = Conciliation procedure
 a11y-conciliation-text = If you do not receive a satisfactory answer to your feedback, you can apply for a free conciliation procedure. You do not need a lawyer for it.
 a11y-enforcement-text = The body responsible for monitoring accessibility is:
+
+## Place and sources
+place-label = Your place
+place-hint = Postcode or name of your municipality, for example 86720 or Nördlingen
+place-submit = Find place
+place-too-short = Please enter at least two characters.
+place-searching = Searching for places …
+place-count = { $count ->
+    [0] No place found. Check the spelling or enter the postcode.
+    [one] One place found.
+   *[other] { $count } places found.
+}
+sources-missing = Some sources did not answer in time, so this information may be incomplete. Missing:
+loading = Loading …
+
+## Service page
+leistung-key = Service key { $key }
+leistung-needs-place = Who is responsible, the fees and online services depend on your place. Please choose your place.
+leistung-authority = Responsible authority
+module-kurzinfo = In short
+module-volltext = Description
+module-voraussetzungen = Requirements
+module-unterlagen = Which documents do I need?
+module-kosten = Fees
+module-fristen = Deadlines
+module-bearbeitungsdauer = Processing time
+module-verfahrensablauf = Procedure
+module-rechtsgrundlage = Legal basis
+module-hinweise = Notes
+module-other = More information
+
+## Life situations
+home-lebenslagen-heading = Life situations
+journey-step = Step { $number }:
+journey-all = This includes:
+journey-one-of = One of the following:
+journey-optional = This step is only needed in some cases.
+sample-data-notice = Sample data: responsible offices, addresses and online services on this page are examples derived from open directory data. Please check them with your municipality before relying on them.
+
+## Data sources
+imprint-data = Data sources
+imprint-data-text = Places, postcodes and service keys come from open data. Their licences require these attributions (in German, as the licences word them):
+footer-data = Contains data from Destatis (dl-de/by-2-0) and © OpenStreetMap contributors (ODbL).
+footer-data-link = All data sources
+authority-unknown = We do not know the responsible authority for your place. Please ask your municipality.
+sample-badge = Example

@@ -42,9 +42,12 @@ pub struct Route {
 pub enum Serving {
     /// A page that exists for every deployment and is always prerendered.
     Prerendered,
-    /// A page whose existence depends on data (a Lebenslage or service id): prerendered when
-    /// curated, otherwise answered with the app shell that the wasm mounts into.
+    /// A service page: prerendered when curated, otherwise answered with the app shell that the
+    /// wasm mounts into (any real LeiKa key may have descriptions in the federation).
     PrerenderedOrShell,
+    /// A Lebenslage: our own curated content, all of it prerendered, so an id without a page
+    /// is a 404.
+    PrerenderedOrNotFound,
     /// No such page: the prerendered 404 page, with status 404.
     NotFound,
 }
@@ -142,7 +145,8 @@ impl Route {
     pub fn serving(&self) -> Serving {
         match self.page {
             Page::NotFound => Serving::NotFound,
-            Page::Lebenslage(_) | Page::Leistung(_) => Serving::PrerenderedOrShell,
+            Page::Leistung(_) => Serving::PrerenderedOrShell,
+            Page::Lebenslage(_) => Serving::PrerenderedOrNotFound,
             _ => Serving::Prerendered,
         }
     }
@@ -276,5 +280,6 @@ mod tests {
         assert_eq!(Route::parse("/konto").serving(), Serving::Prerendered);
         assert_eq!(Route::parse("/leistungen/99107004001000").serving(), Serving::PrerenderedOrShell);
         assert_eq!(Route::parse("/nope").serving(), Serving::NotFound);
+        assert_eq!(Route::parse("/en/lebenslagen/umzug").serving(), Serving::PrerenderedOrNotFound);
     }
 }

@@ -22,6 +22,10 @@ pub fn SiteFooter() -> impl IntoView {
                 </nav>
                 <p class="ll-footer__operator">{t!("footer-operator", name = operator().name.clone())}</p>
                 <SampleOperatorNotice/>
+                <p class="ll-footer__licence">
+                    {t!("footer-data")}" "
+                    <a href=move || format!("{}#datenquellen", href(Page::Imprint)())>{t!("footer-data-link")}</a>
+                </p>
                 <p class="ll-footer__licence">{t!("footer-licence")}</p>
             </div>
         </footer>

@@ -1,15 +1,38 @@
 use leptos::prelude::*;
+use model::{Page, Route};
 
+use crate::catalogue;
 use crate::components::{PageHeading, SearchForm};
+use crate::state::use_lang;
 use crate::t;
 
-/// Start page: what this service is and where to begin.
+/// Start page: the Lebenslagen as entry points, and the search.
 #[component]
 pub fn Home() -> impl IntoView {
+    let lang = use_lang();
+    let entries = move || {
+        let lang = lang.get();
+        catalogue::lebenslagen()
+            .iter()
+            .map(|l| {
+                let href = Route::new(lang, Page::Lebenslage(l.id.clone())).path();
+                view! {
+                    <li class="ll-card">
+                        <h3 class="ll-card__title"><a class="ll-card__link" href=href>{l.titel.get(lang).to_string()}</a></h3>
+                        <p class="ll-card__text">{l.beschreibung.get(lang).to_string()}</p>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
-        <div class="ll-container ll-page">
+        <div class="ll-container ll-page ll-page--wide">
             <PageHeading text=Signal::derive(t!("home-heading"))/>
             <p class="ll-lead">{t!("home-lead")}</p>
+            <section class="ll-section" aria-labelledby="home-lebenslagen">
+                <h2 class="ll-heading-2" id="home-lebenslagen">{t!("home-lebenslagen-heading")}</h2>
+                <ul class="ll-cards" data-testid="lebenslagen-list">{entries}</ul>
+            </section>
             <SearchForm/>
             <section class="ll-section" aria-labelledby="home-how">
                 <h2 class="ll-heading-2" id="home-how">{t!("home-how-heading")}</h2>

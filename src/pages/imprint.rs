@@ -35,6 +35,13 @@ pub fn Imprint() -> impl IntoView {
                 <h2 class="ll-heading-2" id="imprint-supervision">{t!("imprint-supervision")}</h2>
                 <p>{op.supervisory_authority.clone()}</p>
             </section>
+            <section class="ll-section" aria-labelledby="imprint-data" id="datenquellen">
+                <h2 class="ll-heading-2" id="imprint-data">{t!("imprint-data")}</h2>
+                <p>{t!("imprint-data-text")}</p>
+                <ul class="ll-list" data-testid="data-attributions">
+                    {crate::catalogue::attributions().iter().map(|a| view! { <li lang="de">{a.clone()}</li> }).collect_view()}
+                </ul>
+            </section>
             <section class="ll-section" aria-labelledby="imprint-software">
                 <h2 class="ll-heading-2" id="imprint-software">{t!("imprint-software")}</h2>
                 <p>{t!("imprint-software-text")}</p>

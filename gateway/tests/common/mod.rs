@@ -107,6 +107,7 @@ pub fn fake_build() -> TempDir {
         ("404.html", "DE-404"),
         ("en/404.html", "EN-404"),
         ("leistungen/99107004001000.html", "DE-CURATED-SERVICE"),
+        ("lebenslagen/umzug.html", "DE-CURATED-LEBENSLAGE"),
     ] {
         write(&pages.join(file), page(marker));
     }
