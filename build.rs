@@ -29,10 +29,15 @@ fn journeys() {
     let lebenslagen = read("lebenslagen.json");
     let leistungen = read("leistungen.json");
     let mut names = Map::new();
-    for l in leistungen["leistungen"].as_array().expect("leistungen.json has leistungen[]") {
+    for l in leistungen["leistungen"]
+        .as_array()
+        .expect("leistungen.json has leistungen[]")
+    {
         for key in l["leika"].as_array().into_iter().flatten() {
             if let Some(key) = key.as_str() {
-                names.entry(key.to_string()).or_insert_with(|| l["name"].clone());
+                names
+                    .entry(key.to_string())
+                    .or_insert_with(|| l["name"].clone());
             }
         }
     }
@@ -53,14 +58,17 @@ fn operator() {
         .map(PathBuf::from)
         .unwrap_or_else(|_| manifest.join("operator/sample.toml"));
     println!("cargo:rerun-if-changed={}", path.display());
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("LEBENSLAGEN_OPERATOR: cannot read {}: {e}", path.display())
-    });
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("LEBENSLAGEN_OPERATOR: cannot read {}: {e}", path.display()));
     let operator: operator_config::Operator = toml::from_str(&text)
         .unwrap_or_else(|e| panic!("operator configuration {}: {e}", path.display()));
     let problems = operator.problems();
     if !problems.is_empty() {
-        panic!("operator configuration {}:\n  {}", path.display(), problems.join("\n  "));
+        panic!(
+            "operator configuration {}:\n  {}",
+            path.display(),
+            problems.join("\n  ")
+        );
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("operator.json");
     std::fs::write(out, serde_json::to_string(&operator).unwrap()).unwrap();

@@ -12,6 +12,26 @@ import {
   MISBEHAVING_PORT,
 } from './tests/support/env';
 
+/** A gateway serving the release build (../dist) and the shipped dataset on `address`. */
+function gateway(address: string, origin: string, env: Record<string, string> = {}) {
+  return {
+    command: '../target/native/gateway',
+    url: `${origin}/suche`,
+    env: {
+      LEBENSLAGEN_LISTEN: address,
+      LEBENSLAGEN_DIST: '../dist',
+      LEBENSLAGEN_DATA: '../data/generated',
+      LEBENSLAGEN_PUBLIC_ORIGIN: origin,
+      RUST_LOG: process.env.RUST_LOG ?? 'warn',
+      ...env,
+    },
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}
+
 export default defineConfig({
   testDir: './tests',
   fullyParallel: true,
@@ -43,22 +63,8 @@ export default defineConfig({
     },
   ],
   webServer: [
-    {
-      command: '../target/native/gateway',
-      url: `${BASE_URL}/suche`,
-      env: {
-        LEBENSLAGEN_LISTEN: GATEWAY_ADDRESS,
-        LEBENSLAGEN_DIST: '../dist',
-        LEBENSLAGEN_DATA: '../data/generated',
-        LEBENSLAGEN_PUBLIC_ORIGIN: BASE_URL,
-        RUST_LOG: process.env.RUST_LOG ?? 'warn',
-      },
-      reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    // The federation tests: a misbehaving node and a gateway that lists it beside the mirror.
+    gateway(GATEWAY_ADDRESS, BASE_URL),
+    // The federation tests: a misbehaving node, and a gateway that lists it beside the mirror.
     {
       command: `node sandbox/misbehaving-source.mjs ${MISBEHAVING_PORT}`,
       url: `http://127.0.0.1:${MISBEHAVING_PORT}/healthz`,
@@ -67,21 +73,6 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
     },
-    {
-      command: '../target/native/gateway',
-      url: `${FAULTY_URL}/suche`,
-      env: {
-        LEBENSLAGEN_LISTEN: `127.0.0.1:${FAULTY_PORT}`,
-        LEBENSLAGEN_DIST: '../dist',
-        LEBENSLAGEN_DATA: '../data/generated',
-        LEBENSLAGEN_PUBLIC_ORIGIN: FAULTY_URL,
-        LEBENSLAGEN_FEDERATION_SOURCES: FAULTY_SOURCES,
-        RUST_LOG: process.env.RUST_LOG ?? 'warn',
-      },
-      reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
+    gateway(`127.0.0.1:${FAULTY_PORT}`, FAULTY_URL, { LEBENSLAGEN_FEDERATION_SOURCES: FAULTY_SOURCES }),
   ],
 });

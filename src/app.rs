@@ -1,5 +1,6 @@
 //! The root component: document metadata, the router and the page frame.
 
+use leptos::either::EitherOf9;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::components::Router;
@@ -39,7 +40,10 @@ fn Frame() -> impl IntoView {
         let path = location.pathname.get();
         match previous {
             None => browser::mark_ready(),
-            Some(prev) if prev != path => browser::focus_later(crate::components::HEADING_ID),
+            Some(prev) if prev != path => {
+                browser::complete_navigation();
+                browser::focus_later(crate::components::HEADING_ID);
+            }
             Some(_) => {}
         }
         path
@@ -53,15 +57,17 @@ fn Frame() -> impl IntoView {
             <SiteHeader/>
             <main id="main" class="ll-main" tabindex="-1">
                 {move || match page.get() {
-                    Page::Home => pages::Home().into_any(),
-                    Page::Lebenslage(id) => view! { <pages::Lebenslage id/> }.into_any(),
-                    Page::Leistung(id) => view! { <pages::Leistung id/> }.into_any(),
-                    Page::Search => pages::Search().into_any(),
-                    Page::Account => pages::Account().into_any(),
-                    Page::Accessibility => pages::Accessibility().into_any(),
-                    Page::Imprint => pages::Imprint().into_any(),
-                    Page::Privacy => pages::Privacy().into_any(),
-                    Page::NotFound => pages::NotFound().into_any(),
+                    // An enum rather than boxed views (`into_any`): a boxed view compiles an
+                    // async hydration path for its whole subtree, which doubled the wasm.
+                    Page::Home => EitherOf9::A(pages::Home()),
+                    Page::Lebenslage(id) => EitherOf9::B(view! { <pages::Lebenslage id/> }),
+                    Page::Leistung(id) => EitherOf9::C(view! { <pages::Leistung id/> }),
+                    Page::Search => EitherOf9::D(pages::Search()),
+                    Page::Account => EitherOf9::E(pages::Account()),
+                    Page::Accessibility => EitherOf9::F(pages::Accessibility()),
+                    Page::Imprint => EitherOf9::G(pages::Imprint()),
+                    Page::Privacy => EitherOf9::H(pages::Privacy()),
+                    Page::NotFound => EitherOf9::I(pages::NotFound()),
                 }}
             </main>
             <SiteFooter/>

@@ -66,3 +66,16 @@ pub fn now_ms() -> f64 {
     #[cfg(not(feature = "hydrate"))]
     0.0
 }
+
+/// Tells the router that the new page has rendered, so it updates the address bar. The router
+/// leaves that to its `<Routes>`, which we do not use: a boxed route view would compile an
+/// async hydration path for the whole app and bloat the wasm.
+pub fn complete_navigation() {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos_router::location::{BrowserUrl, LocationProvider};
+        if let Some(location) = leptos::prelude::use_context::<BrowserUrl>() {
+            location.ready_to_complete();
+        }
+    }
+}

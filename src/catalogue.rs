@@ -52,8 +52,12 @@ mod tests {
         assert!(lebenslagen().len() >= 6);
         for l in lebenslagen() {
             for key in l.leika_keys() {
-                let name = service_name(&key.to_string()).unwrap_or_else(|| panic!("{key} in {}", l.id));
-                assert!(!name.de.is_empty() && name.en.as_deref().is_some_and(|e| !e.is_empty()), "{key}");
+                let name =
+                    service_name(&key.to_string()).unwrap_or_else(|| panic!("{key} in {}", l.id));
+                assert!(
+                    !name.de.is_empty() && name.en.as_deref().is_some_and(|e| !e.is_empty()),
+                    "{key}"
+                );
             }
         }
     }

@@ -59,9 +59,18 @@ impl Operator {
             ("supervisory_authority", &self.supervisory_authority),
             ("privacy.dpo_name", &self.privacy.dpo_name),
             ("privacy.supervisory_name", &self.privacy.supervisory_name),
-            ("accessibility.feedback_phone", &self.accessibility.feedback_phone),
-            ("accessibility.conciliation_name", &self.accessibility.conciliation_name),
-            ("accessibility.enforcement_name", &self.accessibility.enforcement_name),
+            (
+                "accessibility.feedback_phone",
+                &self.accessibility.feedback_phone,
+            ),
+            (
+                "accessibility.conciliation_name",
+                &self.accessibility.conciliation_name,
+            ),
+            (
+                "accessibility.enforcement_name",
+                &self.accessibility.enforcement_name,
+            ),
         ];
         for (key, value) in text {
             if value.trim().is_empty() {
@@ -71,7 +80,10 @@ impl Operator {
         for (key, value) in [
             ("email", &self.email),
             ("privacy.dpo_email", &self.privacy.dpo_email),
-            ("accessibility.feedback_email", &self.accessibility.feedback_email),
+            (
+                "accessibility.feedback_email",
+                &self.accessibility.feedback_email,
+            ),
         ] {
             let ok = value
                 .split_once('@')
@@ -82,8 +94,14 @@ impl Operator {
         }
         for (key, value) in [
             ("privacy.supervisory_url", &self.privacy.supervisory_url),
-            ("accessibility.conciliation_url", &self.accessibility.conciliation_url),
-            ("accessibility.enforcement_url", &self.accessibility.enforcement_url),
+            (
+                "accessibility.conciliation_url",
+                &self.accessibility.conciliation_url,
+            ),
+            (
+                "accessibility.enforcement_url",
+                &self.accessibility.enforcement_url,
+            ),
         ] {
             if !value.starts_with("https://") || value.contains(char::is_whitespace) {
                 out.push(format!("{key} must be an https:// link: {value:?}"));
@@ -94,9 +112,13 @@ impl Operator {
         let date_ok = b.len() == 10
             && b[4] == b'-'
             && b[7] == b'-'
-            && d.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+            && d.bytes()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !date_ok {
-            out.push(format!("accessibility.statement_date must be YYYY-MM-DD: {d:?}"));
+            out.push(format!(
+                "accessibility.statement_date must be YYYY-MM-DD: {d:?}"
+            ));
         }
         out
     }

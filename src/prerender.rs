@@ -50,8 +50,13 @@ pub fn run(dist: &Path) -> Result<usize, String> {
 
 /// Every prerendered route, in every language: the fixed pages and every curated Lebenslage.
 pub fn routes() -> Vec<Route> {
-    let lebenslagen = crate::catalogue::lebenslagen().iter().map(|l| Page::Lebenslage(l.id.clone()));
-    let pages: Vec<Page> = Route::fixed_pages().into_iter().chain(lebenslagen).collect();
+    let lebenslagen = crate::catalogue::lebenslagen()
+        .iter()
+        .map(|l| Page::Lebenslage(l.id.clone()));
+    let pages: Vec<Page> = Route::fixed_pages()
+        .into_iter()
+        .chain(lebenslagen)
+        .collect();
     Lang::ALL
         .into_iter()
         .flat_map(|lang| pages.iter().map(move |page| Route::new(lang, page.clone())))

@@ -10,7 +10,10 @@ fn main() -> ExitCode {
     };
     match lebenslagen::prerender::run(&dist) {
         Ok(count) => {
-            println!("prerender: wrote {count} pages to {}", dist.join("pages").display());
+            println!(
+                "prerender: wrote {count} pages to {}",
+                dist.join("pages").display()
+            );
             ExitCode::SUCCESS
         }
         Err(message) => {

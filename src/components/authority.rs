@@ -1,3 +1,4 @@
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use model::federation::SourceOutcome;
 use model::pvog::OrganisationUnitTitle;
@@ -21,8 +22,16 @@ pub fn Authority(
     lb_id: String,
 ) -> impl IntoView {
     let lang = use_lang();
-    let path = format!("/v2/organisationunits/titles?ars={place}&lbId={}", encode(&lb_id));
-    let answers = ask_all(std::slice::from_ref(&source), &path, lang.get_untracked(), parse_titles);
+    let path = format!(
+        "/v2/organisationunits/titles?ars={place}&lbId={}",
+        encode(&lb_id)
+    );
+    let answers = ask_all(
+        std::slice::from_ref(&source),
+        &path,
+        lang.get_untracked(),
+        parse_titles,
+    );
     let units = move || {
         answers.with(|list| match list.first().map(|a| &a.progress) {
             Some(Progress::Done(SourceOutcome::Answered(units))) => Some(units.clone()),
@@ -34,11 +43,11 @@ pub fn Authority(
         <section class="ll-section" aria-labelledby="service-authority-heading">
             <h2 class="ll-heading-2" id="service-authority-heading">{t!("leistung-authority")}</h2>
             {move || match units() {
-                None => view! { <p role="status">{t!("loading")}</p> }.into_any(),
+                None => EitherOf3::A(view! { <p role="status">{t!("loading")}</p> }),
                 Some(units) if units.is_empty() => {
-                    view! { <p data-testid="service-authority-none">{t!("authority-unknown")}</p> }.into_any()
+                    EitherOf3::B(view! { <p data-testid="service-authority-none">{t!("authority-unknown")}</p> })
                 }
-                Some(units) => view! {
+                Some(units) => EitherOf3::C(view! {
                     <ul class="ll-list" data-testid="service-authority">
                         {units.into_iter().map(|u| view! {
                             <li>
@@ -47,7 +56,7 @@ pub fn Authority(
                             </li>
                         }).collect_view()}
                     </ul>
-                }.into_any(),
+                }),
             }}
         </section>
     }

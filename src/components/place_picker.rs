@@ -29,9 +29,16 @@ pub fn PlacePicker(
             return;
         }
         problem.set(false);
-        let Some(config) = config.get_untracked() else { return };
+        let Some(config) = config.get_untracked() else {
+            return;
+        };
         let path = format!("/v2/locations?q={}", crate::components::encode(&q));
-        answers.set(Some(ask_all(config.sources(), &path, lang.get_untracked(), parse_locations)));
+        answers.set(Some(ask_all(
+            config.sources(),
+            &path,
+            lang.get_untracked(),
+            parse_locations,
+        )));
     };
 
     let places = move || {
@@ -41,7 +48,9 @@ pub fn PlacePicker(
         let places: Vec<(String, String)> = list
             .iter()
             .filter_map(|a| match &a.progress {
-                Progress::Done(model::federation::SourceOutcome::Answered(locs)) => Some(locs.clone()),
+                Progress::Done(model::federation::SourceOutcome::Answered(locs)) => {
+                    Some(locs.clone())
+                }
                 _ => None,
             })
             .flatten()
@@ -79,9 +88,9 @@ pub fn PlacePicker(
                 {move || places().map(|(places, pending)| {
                     let count = places.len();
                     if count == 0 && pending {
-                        t!("place-searching")().into_any()
+                        t!("place-searching")()
                     } else {
-                        t!("place-count", count = count)().into_any()
+                        t!("place-count", count = count)()
                     }
                 })}
             </div>
@@ -103,7 +112,10 @@ fn parse_locations(body: &str) -> Option<Vec<Location>> {
 mod tests {
     #[test]
     fn query_values_are_percent_encoded() {
-        assert_eq!(crate::components::encode("Nördlingen a&b"), "N%C3%B6rdlingen%20a%26b");
+        assert_eq!(
+            crate::components::encode("Nördlingen a&b"),
+            "N%C3%B6rdlingen%20a%26b"
+        );
         assert_eq!(crate::components::encode("86720"), "86720");
     }
 }

@@ -9,9 +9,7 @@ use crate::t;
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let route = use_route();
-    let current = move |page: Page| {
-        move || route.with(|r| r.page == page).then_some("page")
-    };
+    let current = move |page: Page| move || route.with(|r| r.page == page).then_some("page");
     view! {
         <header class="ll-header" data-testid="site-header">
             <div class="ll-header__inner ll-container">
@@ -40,4 +38,3 @@ pub fn SiteHeader() -> impl IntoView {
         </header>
     }
 }
-

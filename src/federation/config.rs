@@ -49,8 +49,14 @@ pub type ConfigResource = LocalResource<Option<RuntimeConfig>>;
 /// Starts loading `/config.json` and provides it to every view below.
 pub fn provide_runtime_config() {
     let resource: ConfigResource = LocalResource::new(|| async {
-        let budget = Budget { millis: 10_000, max_bytes: 64 * 1024 };
-        get_text("/config.json", budget, None).await.ok().and_then(|t| RuntimeConfig::parse(&t))
+        let budget = Budget {
+            millis: 10_000,
+            max_bytes: 64 * 1024,
+        };
+        get_text("/config.json", budget, None)
+            .await
+            .ok()
+            .and_then(|t| RuntimeConfig::parse(&t))
     });
     provide_context(resource);
 }

@@ -62,11 +62,12 @@ pub async fn get_text(url: &str, budget: Budget, lang: Option<&str>) -> Result<S
         }
         init.set_headers(&headers);
         let window = web_sys::window().ok_or(Failure::Unreachable)?;
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-            .await
-            .map_err(|_| failure(&timed_out))?
-            .dyn_into()
-            .map_err(|_| Failure::Unreachable)?;
+        let response: web_sys::Response =
+            JsFuture::from(window.fetch_with_str_and_init(url, &init))
+                .await
+                .map_err(|_| failure(&timed_out))?
+                .dyn_into()
+                .map_err(|_| Failure::Unreachable)?;
         match response.status() {
             200 => {}
             404 => return Err(Failure::NoHit),
@@ -80,14 +81,20 @@ pub async fn get_text(url: &str, budget: Budget, lang: Option<&str>) -> Result<S
             .and_then(|v| v.parse::<usize>().ok());
         if declared.is_some_and(|n| n > budget.max_bytes) {
             controller.abort();
-            return Err(Failure::TooLarge { limit: budget.max_bytes });
+            return Err(Failure::TooLarge {
+                limit: budget.max_bytes,
+            });
         }
         let body = response.body().ok_or(Failure::Malformed)?;
-        let reader: web_sys::ReadableStreamDefaultReader =
-            body.get_reader().dyn_into().map_err(|_| Failure::Malformed)?;
+        let reader: web_sys::ReadableStreamDefaultReader = body
+            .get_reader()
+            .dyn_into()
+            .map_err(|_| Failure::Malformed)?;
         let mut bytes: Vec<u8> = Vec::new();
         loop {
-            let chunk = JsFuture::from(reader.read()).await.map_err(|_| failure(&timed_out))?;
+            let chunk = JsFuture::from(reader.read())
+                .await
+                .map_err(|_| failure(&timed_out))?;
             let done = js_sys::Reflect::get(&chunk, &"done".into())
                 .ok()
                 .and_then(|v| v.as_bool())
@@ -95,11 +102,14 @@ pub async fn get_text(url: &str, budget: Budget, lang: Option<&str>) -> Result<S
             if done {
                 break;
             }
-            let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| Failure::Malformed)?;
+            let value =
+                js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| Failure::Malformed)?;
             let array = js_sys::Uint8Array::new(&value);
             if bytes.len() + array.length() as usize > budget.max_bytes {
                 controller.abort();
-                return Err(Failure::TooLarge { limit: budget.max_bytes });
+                return Err(Failure::TooLarge {
+                    limit: budget.max_bytes,
+                });
             }
             let start = bytes.len();
             bytes.resize(start + array.length() as usize, 0);

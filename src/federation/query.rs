@@ -8,7 +8,10 @@ use super::fetch::{get_text, Budget};
 
 /// Per-request budget: a slow node must not hold the page hostage. All attempts together
 /// stay within `RetryPolicy::DEFAULT.budget_ms`.
-pub const BUDGET: Budget = Budget { millis: 4_000, max_bytes: 4 * 1024 * 1024 };
+pub const BUDGET: Budget = Budget {
+    millis: 4_000,
+    max_bytes: 4 * 1024 * 1024,
+};
 
 /// Where one source stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,7 +32,9 @@ impl<T: Clone> Answer<T> {
     pub fn outcome(&self) -> Option<(SourceId, SourceOutcome<T>)> {
         match &self.progress {
             Progress::Pending => None,
-            Progress::Done(outcome) => Some((SourceId::new(self.source.id.clone()), outcome.clone())),
+            Progress::Done(outcome) => {
+                Some((SourceId::new(self.source.id.clone()), outcome.clone()))
+            }
         }
     }
 }
@@ -50,7 +55,10 @@ where
     let answers = RwSignal::new(
         sources
             .iter()
-            .map(|s| Answer { source: s.clone(), progress: Progress::Pending })
+            .map(|s| Answer {
+                source: s.clone(),
+                progress: Progress::Pending,
+            })
             .collect::<Vec<_>>(),
     );
     for (index, source) in sources.iter().enumerate() {
@@ -74,9 +82,13 @@ async fn ask_one<T>(url: &str, lang: &str, parse: fn(&str) -> Option<T>) -> Sour
     let mut failures: Vec<Failure> = Vec::new();
     loop {
         let elapsed = elapsed_since(started);
-        let budget = Budget { millis: policy.remaining_ms(elapsed).min(BUDGET.millis), ..BUDGET };
-        let result =
-            get_text(url, budget, Some(lang)).await.and_then(|text| parse(&text).ok_or(Failure::Malformed));
+        let budget = Budget {
+            millis: policy.remaining_ms(elapsed).min(BUDGET.millis),
+            ..BUDGET
+        };
+        let result = get_text(url, budget, Some(lang))
+            .await
+            .and_then(|text| parse(&text).ok_or(Failure::Malformed));
         match result {
             Ok(value) => return SourceOutcome::Answered(value),
             Err(failure) => {
@@ -98,7 +110,8 @@ fn elapsed_since(started: f64) -> u32 {
 async fn sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;

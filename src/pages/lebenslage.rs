@@ -1,3 +1,4 @@
+use leptos::either::Either;
 use leptos::prelude::*;
 use model::lebenslage::{Lebenslage as Journey, Schritt, Verknuepfung};
 use model::sanitize::sanitize_html;
@@ -18,11 +19,11 @@ pub fn Lebenslage(
     id: String,
 ) -> impl IntoView {
     let Some(journey) = catalogue::lebenslage(&id) else {
-        return NotFound().into_any();
+        return Either::Left(NotFound());
     };
     let lang = use_lang();
     let title = Signal::derive(move || journey.titel.get(lang.get()).to_string());
-    view! {
+    Either::Right(view! {
         <div class="ll-container ll-page" data-lebenslage=id>
             <PageHeading text=title/>
             <p class="ll-lead">{move || journey.beschreibung.get(lang.get()).to_string()}</p>
@@ -30,8 +31,7 @@ pub fn Lebenslage(
                 {move || steps(journey, lang.get())}
             </ol>
         </div>
-    }
-    .into_any()
+    })
 }
 
 fn steps(journey: &'static Journey, lang: Lang) -> impl IntoView {
@@ -64,7 +64,10 @@ fn Step(number: usize, step: &'static Schritt, lang: Lang) -> impl IntoView {
                 let href = Route::new(lang, Page::Leistung(key)).path();
                 view! { <a class="ll-journey__service" href=href>{name}</a> }
             });
-            let title = entry.titel.as_ref().map(|t| view! { <strong>{t.get(lang).to_string()}</strong> });
+            let title = entry
+                .titel
+                .as_ref()
+                .map(|t| view! { <strong>{t.get(lang).to_string()}</strong> });
             let text = entry.text.as_ref().map(|t| {
                 view! { <div class="ll-rich-text" inner_html=sanitize_html(t.get(lang))></div> }
             });

@@ -1,3 +1,4 @@
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 use model::federation::merge_service_descriptions;
@@ -29,12 +30,18 @@ pub fn Leistung(
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let place = Memo::new(move |_| {
-        hydrated.get().then(|| query.with(|q| q.get("ars").and_then(|a| Ars::parse(&a).ok()))).flatten()
+        hydrated
+            .get()
+            .then(|| query.with(|q| q.get("ars").and_then(|a| Ars::parse(&a).ok())))
+            .flatten()
     });
 
     let answers = Memo::new(move |_| {
         let (config, place) = (config.get()?, place.get()?);
-        let path = format!("/v2/servicedescriptions/leikahierarchy?ars={place}&leikaIds={}", key.get_value());
+        let path = format!(
+            "/v2/servicedescriptions/leikahierarchy?ars={place}&leikaIds={}",
+            key.get_value()
+        );
         Some(ask_all(config.sources(), &path, lang.get(), parse_page))
     });
 
@@ -45,15 +52,23 @@ pub fn Leistung(
         let outcomes = list.iter().filter_map(Answer::outcome).collect();
         let merged = merge_service_descriptions(outcomes, &place);
         let names = |id: &model::federation::SourceId| {
-            list.iter().find(|a| a.source.id == id.as_str()).map(|a| a.source.name.clone())
+            list.iter()
+                .find(|a| a.source.id == id.as_str())
+                .map(|a| a.source.name.clone())
         };
-        let missing: Vec<String> = merged.missing.iter().filter_map(|(id, _)| names(id)).collect();
+        let missing: Vec<String> = merged
+            .missing
+            .iter()
+            .filter_map(|(id, _)| names(id))
+            .collect();
         let pending = list.iter().any(|a| a.progress == Progress::Pending);
         Some((merged, missing, pending))
     };
     let missing = Signal::derive(move || merged().map(|(_, m, _)| m).unwrap_or_default());
     let description = move || {
-        merged().and_then(|(m, _, _)| m.by_key.into_iter().next()).map(|s| s.description)
+        merged()
+            .and_then(|(m, _, _)| m.by_key.into_iter().next())
+            .map(|s| s.description)
     };
     let heading = Signal::derive(move || {
         description()
@@ -76,20 +91,25 @@ pub fn Leistung(
             })}
             {move || match (place.get(), merged()) {
                 (None, _) => None,
-                (Some(_), None) => Some(view! { <p role="status">{t!("loading")}</p> }.into_any()),
+                (Some(_), None) => Some(EitherOf3::A(loading())),
                 (Some(_), Some((m, _, pending))) => Some(match m.by_key.into_iter().next() {
                     Some(service) => {
                         let source = config.get().and_then(|c| {
                             c.sources().iter().find(|s| s.id == service.source.as_str()).cloned()
                         });
-                        view! { <ServiceTexts description=service.description source place=place.get()/> }.into_any()
+                        EitherOf3::B(view! { <ServiceTexts description=service.description source place=place.get()/> })
                     }
-                    None if pending => view! { <p role="status">{t!("loading")}</p> }.into_any(),
-                    None => view! { <p class="ll-lead" data-testid="leistung-none">{t!("leistung-unavailable", key = key.get_value())}</p> }.into_any(),
+                    None if pending => EitherOf3::A(loading()),
+                    None => EitherOf3::C(view! { <p class="ll-lead" data-testid="leistung-none">{t!("leistung-unavailable", key = key.get_value())}</p> }),
                 }),
             }}
         </div>
     }
+}
+
+/// "Loading …", announced politely.
+fn loading() -> impl IntoView {
+    view! { <p role="status">{t!("loading")}</p> }
 }
 
 /// The text modules of a description in display order, each sanitised to the PVOG allow-list.
@@ -150,6 +170,7 @@ fn module_title(module: &TextModule) -> impl Fn() -> String + Send + Sync + 'sta
 }
 
 fn parse_page(body: &str) -> Option<Vec<ServiceDescription>> {
-    serde_json::from_str::<PvogPage<ServiceDescription>>(body).ok().map(|p| p.content)
+    serde_json::from_str::<PvogPage<ServiceDescription>>(body)
+        .ok()
+        .map(|p| p.content)
 }
-

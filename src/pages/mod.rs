@@ -1,7 +1,7 @@
 //! One component per page. Each page renders exactly one [`PageHeading`](crate::components::PageHeading).
 
-mod account;
 mod accessibility;
+mod account;
 mod home;
 mod imprint;
 mod lebenslage;
@@ -10,8 +10,8 @@ mod not_found;
 mod privacy;
 mod search;
 
-pub use account::Account;
 pub use accessibility::Accessibility;
+pub use account::Account;
 pub use home::Home;
 pub use imprint::Imprint;
 pub use lebenslage::Lebenslage;
