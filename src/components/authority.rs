@@ -1,7 +1,6 @@
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use model::federation::SourceOutcome;
-use model::pvog::OrganisationUnitTitle;
 use model::sanitize::plain_text;
 use model::Ars;
 use serde::Deserialize;
@@ -51,7 +50,7 @@ pub fn Authority(
                     <ul class="ll-list" data-testid="service-authority">
                         {units.into_iter().map(|u| view! {
                             <li>
-                                {u.unit.title.as_deref().map(plain_text).unwrap_or_default()}
+                                {u.title.as_deref().map(plain_text).unwrap_or_default()}
                                 {u.sample.then(|| view! { " " <span class="ll-badge">{t!("sample-badge")}</span> })}
                             </li>
                         }).collect_view()}
@@ -62,11 +61,13 @@ pub fn Authority(
     }
 }
 
-/// A titles entry with the mirror's `sample` flag (our extension; absent in real PVOG).
+/// A titles entry with the mirror's `sample` flag (our extension; absent in real PVOG). Only
+/// the fields shown; unknown ones are ignored. (Not `#[serde(flatten)]` over
+/// `OrganisationUnitTitle`: flatten buffers every value and costs kilobytes of wasm.)
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 struct Unit {
-    #[serde(flatten)]
-    unit: OrganisationUnitTitle,
+    #[serde(default)]
+    title: Option<String>,
     #[serde(default)]
     sample: bool,
 }
