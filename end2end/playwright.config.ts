@@ -12,6 +12,11 @@ import {
   MISBEHAVING_PORT,
 } from './tests/support/env';
 
+// Never reuse a server that is already listening: on a shared machine it may be someone's
+// gateway with another build or configuration, and tests against it would pass or fail for the
+// wrong reasons. A busy port fails the run with a clear message instead.
+const reuseExistingServer = false;
+
 /** A gateway serving the release build (../dist) and the shipped dataset on `address`. */
 function gateway(address: string, origin: string, env: Record<string, string> = {}) {
   return {
@@ -25,7 +30,7 @@ function gateway(address: string, origin: string, env: Record<string, string> = 
       RUST_LOG: process.env.RUST_LOG ?? 'warn',
       ...env,
     },
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer,
     timeout: 30_000,
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
@@ -68,7 +73,7 @@ export default defineConfig({
     {
       command: `node sandbox/misbehaving-source.mjs ${MISBEHAVING_PORT}`,
       url: `http://127.0.0.1:${MISBEHAVING_PORT}/healthz`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer,
       timeout: 30_000,
       stdout: 'ignore',
       stderr: 'pipe',
