@@ -6,6 +6,7 @@ import {
   BASE_URL,
   GATEWAY_ADDRESS,
   CHROMIUM_ARGS,
+  CHROMIUM_PATH,
   FAULTY_PORT,
   FAULTY_URL,
   FAULTY_SOURCES,
@@ -57,7 +58,7 @@ export default defineConfig({
     timezoneId: 'Europe/Berlin',
     trace: process.env.CI ? 'off' : 'retain-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
     },
   },

@@ -21,6 +21,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -148,19 +149,7 @@ const median = (xs) => {
 };
 
 const gateway = await startGateway();
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-dev-shm-usage',
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   const results = { app: [], static: [] };
   console.log(`LCP of ${ORIGIN}${PATH}: 412×823, CPU ${CPU_SLOWDOWN}×, ${RTT_MS} ms RTT, 1.6 Mbit/s down, 750 kbit/s up, no cache`);
