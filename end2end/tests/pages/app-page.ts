@@ -2,6 +2,7 @@
 // language switch, main with one heading, footer. Locators use data-testid and roles only.
 import { expect, type Locator, type Page, type Response } from '@playwright/test';
 import { localized, type Lang } from '../support/routes';
+import { OPERATOR_IS_SAMPLE } from '../support/operator';
 
 /** Visible labels of the header and footer links, per language (from locales/). */
 export const LABELS = {
@@ -75,7 +76,14 @@ export class AppPage {
     for (const page of ['/barrierefreiheit', '/impressum', '/datenschutz']) {
       await expect(this.footer.locator(`a[href="${localized(page, lang)}"]`)).toHaveCount(1);
     }
-    await expect(this.footer.getByTestId('sample-operator-notice')).toBeVisible();
+    await this.expectSampleNotice(this.footer);
+  }
+
+  /** The sample-operator notice in `area`: shown while the operator is the shipped sample only. */
+  async expectSampleNotice(area: Locator): Promise<void> {
+    const notice = area.getByTestId('sample-operator-notice');
+    if (OPERATOR_IS_SAMPLE) await expect(notice).toBeVisible();
+    else await expect(notice).toHaveCount(0);
   }
 
   /**
