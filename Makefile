@@ -4,7 +4,8 @@
 #   make test        set up incl. test tools, build once, run every test suite (CI: .ci/run)
 #   make test-e2e    only the Playwright suite, against the existing build (ARGS=... for Playwright)
 #   make wasm-test   only the wasm tests in headless Chromium (if tests/web.rs exists)
-#   make bench       build, then benchmarks (LCP app vs static HTML); prints, never asserts
+#   make bench       build, then benchmarks (LCP app vs static HTML; load: gateway vs nginx,
+#                    /auth/session, a page); prints, never asserts
 #   make size        the size report of dist/
 #   make build       the release build (dist/, dist/pages/, target/native/gateway)
 #   make setup       build tools only; make setup-test adds Chromium and the end2end packages
@@ -42,6 +43,7 @@ bench: setup-test
 	scripts/build.sh
 	node end2end/bench/lcp.mjs
 	scripts/bench-mirror.sh
+	node end2end/bench/load.mjs
 
 size:
 	node scripts/size-report.mjs dist

@@ -11,6 +11,8 @@ import {
   FAULTY_URL,
   FAULTY_SOURCES,
   MISBEHAVING_PORT,
+  IDP_PORT,
+  IDP_URL,
 } from './tests/support/env';
 
 // Never reuse a server that is already listening: on a shared machine it may be someone's
@@ -69,7 +71,20 @@ export default defineConfig({
     },
   ],
   webServer: [
-    gateway(GATEWAY_ADDRESS, BASE_URL),
+    // The sandbox Servicekonto IdP (another site than the gateway): discovered on the first sign-in.
+    {
+      command: `node sandbox/idp.mjs --port ${IDP_PORT} --gateway-origin ${BASE_URL} --quiet`,
+      url: `http://127.0.0.1:${IDP_PORT}/sandbox/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    gateway(GATEWAY_ADDRESS, BASE_URL, {
+      LEBENSLAGEN_AUTH_ISSUER: IDP_URL,
+      // Fixed, so a reused server and the tests agree; a test key, never for production.
+      LEBENSLAGEN_AUTH_SESSION_KEY: 'ZTJlLW9ubHktc2Vzc2lvbi1rZXktbm90LWZvci1wcm9kdWN0aW9uIQ==',
+    }),
     // The federation tests: a misbehaving node, and a gateway that lists it beside the mirror.
     {
       command: `node sandbox/misbehaving-source.mjs ${MISBEHAVING_PORT}`,

@@ -5,6 +5,7 @@
 #
 #   PORT   gateway port (default 8080). Sandbox services take the fixed ports of ARCHITECTURE.md
 #          (IdP 8081, payment 8082, FIT-Connect 8083).
+#   LEBENSLAGEN_AUTH_ISSUER   a real IdP instead of the sandbox (then no sandbox IdP starts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,20 +59,30 @@ if [ ! -x target/native/gateway ] || [ ! -f dist/pages/index.html ]; then
   exit 1
 fi
 
-# --- sandbox services (none yet). Pattern for the IdP:
-# start "sandbox IdP" node end2end/sandbox/idp.mjs --port 8081 --gateway-origin "$ORIGIN"
-# wait_for_port "sandbox IdP" 8081
+# --- sandbox services ----------------------------------------------------------------------------
+IDP_PORT=${IDP_PORT:-8081}
+if [ -z "${LEBENSLAGEN_AUTH_ISSUER:-}" ]; then
+  if [ ! -d end2end/sandbox/node_modules/oidc-provider ]; then
+    echo "end2end/sandbox/node_modules is missing: run 'make run' (or scripts/setup.sh first)" >&2
+    exit 1
+  fi
+  start "sandbox IdP" node end2end/sandbox/idp.mjs --port "$IDP_PORT" --gateway-origin "$ORIGIN"
+  wait_for_port "sandbox IdP" "$IDP_PORT"
+  export LEBENSLAGEN_AUTH_ISSUER="http://localhost:$IDP_PORT"
+fi
 
 # --- gateway ------------------------------------------------------------------------------------
 start gateway env \
   LEBENSLAGEN_LISTEN="$HOST:$PORT" \
   LEBENSLAGEN_DIST="${LEBENSLAGEN_DIST:-dist}" \
   LEBENSLAGEN_PUBLIC_ORIGIN="${LEBENSLAGEN_PUBLIC_ORIGIN:-$ORIGIN}" \
+  LEBENSLAGEN_AUTH_ISSUER="$LEBENSLAGEN_AUTH_ISSUER" \
   RUST_LOG="${RUST_LOG:-info}" \
   target/native/gateway
 wait_for_port gateway "$PORT"
 
 say "Lebenslagen runs at $ORIGIN/  (Ctrl-C stops everything)"
+say "sign in with a test citizen of the sandbox Servicekonto at $LEBENSLAGEN_AUTH_ISSUER"
 
 # Stay in the foreground until one service exits (or Ctrl-C); then the traps stop the rest.
 status=0

@@ -3,7 +3,8 @@
 # only a Rust toolchain, make, Node 20, npm, Python 3 and apt. Idempotent and fast when everything
 # is present: each tool is installed only when its version differs from the pinned one.
 #
-#   scripts/setup.sh          build tools: wasm32 target, Trunk, wasm-bindgen-cli, npm binaryen
+#   scripts/setup.sh          build tools: wasm32 target, Trunk, wasm-bindgen-cli, npm binaryen,
+#                             and the sandbox's npm packages (oidc-provider)
 #   scripts/setup.sh --test   the same plus Debian Chromium/chromedriver and end2end/ npm packages
 #
 # Nothing here downloads a browser or a prebuilt binary: crates come from crates.io, npm packages
@@ -62,6 +63,8 @@ npm_ci() {
 }
 
 npm_ci tools
+# The sandbox services of `make run` and the tests (the Servicekonto IdP): oidc-provider.
+npm_ci end2end/sandbox
 wasm_opt_version=$(tools/node_modules/.bin/wasm-opt --version | awk '{print $3}')
 if [ "$wasm_opt_version" != 132 ]; then
   echo "tools/node_modules/.bin/wasm-opt is version '$wasm_opt_version', expected 132" >&2
@@ -73,12 +76,13 @@ if ! $with_test; then
 fi
 
 # --- test dependencies: Debian Chromium + chromedriver, Playwright and axe from npm -------------
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "installing Debian chromium and chromium-driver"
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/wrk ] \
+   || [ ! -x /usr/sbin/nginx ]; then
+  say "installing Debian chromium, chromium-driver, and wrk + nginx (make bench)"
   as_root apt-get update
   # Fonts: a bare machine has none, and text without glyphs gives meaningless layout checks.
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-    chromium chromium-driver fonts-dejavu-core fonts-liberation
+    chromium chromium-driver fonts-dejavu-core fonts-liberation wrk nginx
 fi
 
 npm_ci end2end

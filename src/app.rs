@@ -8,6 +8,7 @@ use leptos_router::hooks::use_location;
 use model::{Page, Route};
 
 use crate::browser;
+use crate::components::sign_in::AuthNotice;
 use crate::components::{SiteFooter, SiteHeader, SkipLink};
 use crate::pages;
 
@@ -33,6 +34,9 @@ fn Frame() -> impl IntoView {
     let page = Memo::new(move |_| route.with(|r| r.page.clone()));
     let lang = move || route.with(|r| r.lang.code());
     let dir = move || route.with(|r| r.lang.dir());
+    let pathname = Memo::new(move |_| location.pathname.get());
+    let search = Memo::new(move |_| location.search.get());
+    crate::auth::provide_auth(pathname, search);
 
     // After the first render the app is interactive; on every later navigation focus moves to
     // the new page's heading so screen readers announce it and Tab starts from the content.
@@ -56,6 +60,7 @@ fn Frame() -> impl IntoView {
             <SkipLink/>
             <SiteHeader/>
             <main id="main" class="ll-main" tabindex="-1">
+                <AuthNotice/>
                 {move || match page.get() {
                     // An enum rather than boxed views (`into_any`): a boxed view compiles an
                     // async hydration path for its whole subtree, which doubled the wasm.

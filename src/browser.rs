@@ -79,3 +79,22 @@ pub fn complete_navigation() {
         }
     }
 }
+
+/// A Unix time as local clock time ("14:05") in the given language; empty outside the browser.
+pub fn local_time(unix_seconds: u64, lang: Lang) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_seconds as f64 * 1000.0));
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"hour".into(), &"2-digit".into());
+        let _ = js_sys::Reflect::set(&options, &"minute".into(), &"2-digit".into());
+        date.to_locale_time_string_with_options(lang.code(), &options)
+            .as_string()
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (unix_seconds, lang);
+        String::new()
+    }
+}

@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::auth::settings::{AuthConfig, AuthFile};
 use crate::origin::{self, Origin};
 
 pub const ENV_CONFIG: &str = "LEBENSLAGEN_CONFIG";
@@ -67,6 +68,8 @@ pub struct Config {
     pub data: PathBuf,
     /// When set, the mirror proxies this PVOG Suchdienst instead of serving the dataset.
     pub pvog_upstream: Option<PvogUpstream>,
+    /// Sign-in with the Servicekonto (OpenID Connect).
+    pub auth: AuthConfig,
 }
 
 /// The upstream mode of the PVOG mirror: a real Suchdienst behind a bounded cache.
@@ -182,6 +185,18 @@ impl ConfigError {
             problem: problem.into(),
         }
     }
+
+    /// An error about a key of the TOML file.
+    pub fn file(key: &str, path: &str, value: impl Into<String>, problem: impl Into<String>) -> Self {
+        ConfigError {
+            setting: Setting::File {
+                key: key.into(),
+                path: path.into(),
+            },
+            value: value.into(),
+            problem: problem.into(),
+        }
+    }
 }
 
 /// The optional TOML file; keys are the variable names without prefix, in lower case.
@@ -201,6 +216,7 @@ struct FileConfig {
     pvog_timeout_ms: Option<u64>,
     pvog_cache_entries: Option<u64>,
     pvog_cache_seconds: Option<u64>,
+    auth: Option<AuthFile>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -422,6 +438,7 @@ impl Config {
                 })
             }
         };
+        let auth = AuthConfig::load(&env, file.auth, &file_path, &public_origin)?;
 
         Ok(Config {
             listen,
@@ -432,6 +449,7 @@ impl Config {
             sample_data,
             data,
             pvog_upstream,
+            auth,
         })
     }
 

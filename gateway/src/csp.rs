@@ -116,6 +116,12 @@ impl SecurityHeaders {
         for origin in config.cross_origin_sources() {
             csp = csp.connect_src(origin.to_string());
         }
+        // Sign-in and sign-out navigate to the identity provider (and its forms back to us).
+        if let Some(idp) = config.auth.issuer_origin() {
+            if idp != config.public_origin {
+                csp = csp.form_action(idp.to_string());
+            }
+        }
         SecurityHeaders::new(csp, config.public_origin.is_https())
     }
 

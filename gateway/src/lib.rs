@@ -4,6 +4,7 @@
 //! integration tests can build the same router and drive it without opening a port.
 
 pub mod assets;
+pub mod auth;
 pub mod compression;
 pub mod config;
 pub mod csp;
@@ -39,6 +40,7 @@ pub struct Gateway {
     assets: Assets,
     pages: Pages,
     suchdienst: Arc<suchdienst::Suchdienst>,
+    auth: Arc<auth::Auth>,
 }
 
 impl Gateway {
@@ -72,6 +74,7 @@ impl Gateway {
             assets,
             pages,
             suchdienst,
+            auth: Arc::new(auth::Auth::new(&config.auth)),
         })
     }
 
@@ -95,6 +98,7 @@ pub fn router(gateway: Arc<Gateway>) -> Router {
         )
         .fallback(serve)
         .with_state(gateway.clone())
+        .merge(auth::routes::router(gateway.auth.clone()))
         // Innermost first: a panic becomes a 500 that still gets headers and a log line.
         .layer(CatchPanicLayer::custom(|_| {
             tracing::error!("a request handler panicked");

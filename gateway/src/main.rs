@@ -37,7 +37,9 @@ fn main() -> ExitCode {
     };
     for (name, _) in std::env::vars_os() {
         if let Some(name) = name.to_str().filter(|n| n.starts_with("LEBENSLAGEN_")) {
-            if !config::KNOWN_VARIABLES.contains(&name) {
+            if !config::KNOWN_VARIABLES.contains(&name)
+                && !gateway::auth::settings::VARIABLES.contains(&name)
+            {
                 tracing::warn!(
                     variable = name,
                     "unknown configuration variable ignored (misspelt?)"
@@ -65,6 +67,16 @@ fn main() -> ExitCode {
         dist = %config.dist.display(),
         "dist loaded"
     );
+    if config.auth.session_key.ephemeral {
+        tracing::warn!(
+            "no {} set: generated a session key for this process only; sign-ins end when it \
+             stops, and other gateway instances cannot read its sessions (set 32+ random bytes, \
+             base64, e.g. `openssl rand -base64 32`)",
+            gateway::auth::settings::ENV_SESSION_KEY
+        );
+    }
+    tracing::info!(issuer = %config.auth.issuer, client_id = %config.auth.client_id, "sign-in provider configured");
+
     let gateway = Arc::new(gateway);
     // Brotli 11 takes seconds per megabyte; serve uncompressed meanwhile rather than wait.
     let compressing = gateway.clone();

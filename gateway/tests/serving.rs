@@ -32,7 +32,8 @@ fn assert_security_headers(r: &Reply, what: &str) {
         "connect-src 'self'",
         "manifest-src 'self'",
         "base-uri 'self'",
-        "form-action 'self'",
+        // Sign-in navigates to the identity provider (default: the sandbox).
+        "form-action 'self' http://localhost:8081",
         "frame-ancestors 'none'",
         "object-src 'none'",
     ] {

@@ -4,6 +4,7 @@
 //! everything is tested with plain `cargo test`.
 
 pub mod ars;
+pub mod auth;
 pub mod federation;
 pub mod gebiet;
 pub mod lang;

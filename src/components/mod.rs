@@ -7,6 +7,7 @@ mod place_picker;
 mod sample_notice;
 mod search_form;
 mod site_footer;
+pub mod sign_in;
 mod site_header;
 mod skip_link;
 mod source_notice;

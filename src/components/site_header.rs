@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use model::Page;
 
+use crate::components::sign_in::SignInStatus;
 use crate::components::LanguageSwitch;
 use crate::state::{href, use_route};
 use crate::t;
@@ -33,6 +34,7 @@ pub fn SiteHeader() -> impl IntoView {
                         </li>
                     </ul>
                 </nav>
+                <SignInStatus/>
                 <LanguageSwitch/>
             </div>
         </header>

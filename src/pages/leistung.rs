@@ -5,12 +5,25 @@ use model::federation::merge_service_descriptions;
 use model::pvog::{Page as PvogPage, ServiceDescription};
 use model::sanitize::sanitize_html;
 use model::text::TextModule;
-use model::Ars;
+use model::{Ars, TrustLevel};
 
+use crate::components::sign_in::TrustRequirement;
 use crate::components::{Authority, PageHeading, PlacePicker, SourceNotice};
 use crate::federation::{ask_all, use_runtime_config, Answer, Progress, Source};
 use crate::state::use_lang;
 use crate::t;
+
+/// Trust levels the online services of the shipped sample catalogue require
+/// (`data/generated/leistungen.json`, `onlinedienste[].vertrauensniveau`). Stands in until the
+/// page shows a service's online services (with their `vertrauensniveau`) from the federation.
+fn required_level(leika: &str) -> Option<TrustLevel> {
+    match leika {
+        "99102019000000" => Some(TrustLevel::Substanziell),
+        "99049001001003" | "99115005104000" | "99036008007002" | "99036008007001"
+        | "99036008007008" | "99036008071000" | "99036008070003" => Some(TrustLevel::Hoch),
+        _ => None,
+    }
+}
 
 /// A service (Leistung), addressed by its LeiKa key so that sources can be merged. With a
 /// place (`?ars=`) it asks every federation source for the description valid there and shows
@@ -81,6 +94,7 @@ pub fn Leistung(
         <div class="ll-container ll-page" data-leika=id>
             <PageHeading text=heading/>
             <p class="ll-hint">{t!("leistung-key", key = key.get_value())}</p>
+            {required_level(&key.get_value()).map(|required| view! { <TrustRequirement required/> })}
             {move || place.get().is_none().then(|| view! {
                 <p class="ll-lead">{t!("leistung-needs-place")}</p>
                 <PlacePicker path=Signal::derive(move || location.pathname.get())/>
