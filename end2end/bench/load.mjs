@@ -76,6 +76,7 @@ children.push(spawn(gatewayBin, [], {
     PATH: process.env.PATH,
     LEBENSLAGEN_LISTEN: `127.0.0.1:${gwPort}`,
     LEBENSLAGEN_DIST: dist,
+    LEBENSLAGEN_DATA: join(root, 'data/generated'),
     LEBENSLAGEN_PUBLIC_ORIGIN: GW,
     LEBENSLAGEN_AUTH_ISSUER: IDP,
     LEBENSLAGEN_AUTH_SESSION_KEY: 'YmVuY2gtb25seS1zZXNzaW9uLWtleS1ub3QtZm9yLXByb2R1Y3Rpb24h',
