@@ -1,6 +1,7 @@
 //! Sign-in building blocks: the header status, the notice after a failed sign-in or an ended
 //! session, and the trust-level check on service pages.
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use model::auth::{LoginError, SessionEnd};
@@ -41,7 +42,7 @@ pub fn SignInStatus() -> impl IntoView {
     view! {
         <div class="ll-signin" data-testid="sign-in-status">
             {move || match signed_in() {
-                Some(name) => view! {
+                Some(name) => Either::Left(view! {
                     <a class="ll-signin__name" href=account data-testid="signed-in-name">
                         <span class="ll-visually-hidden">{t!("auth-signed-in-as-prefix")}" "</span>
                         {name}
@@ -51,12 +52,12 @@ pub fn SignInStatus() -> impl IntoView {
                         on:click=move |_| sign_out(auth)>
                         {t!("auth-sign-out")}
                     </button>
-                }.into_any(),
-                None => view! {
+                }),
+                None => Either::Right(view! {
                     <a class="ll-signin__link" href=login rel="external" data-testid="sign-in">
                         {t!("auth-sign-in")}
                     </a>
-                }.into_any(),
+                }),
             }}
         </div>
     }
@@ -146,10 +147,10 @@ pub fn TrustRequirement(required: TrustLevel) -> impl IntoView {
             {move || {
                 let lang = lang.get();
                 match state() {
-                    Some((true, have)) => view! {
+                    Some((true, have)) => EitherOf3::A(view! {
                         <p data-testid="trust-ok">{tr!(lang, "auth-service-ok", level = level_name(lang, &have))}</p>
-                    }.into_any(),
-                    Some((false, have)) => view! {
+                    }),
+                    Some((false, have)) => EitherOf3::B(view! {
                         <p data-testid="trust-too-low">
                             {tr!(lang, "auth-service-too-low", have = level_name(lang, &have), level = need())}
                         </p>
@@ -157,14 +158,14 @@ pub fn TrustRequirement(required: TrustLevel) -> impl IntoView {
                         <p><a class="ll-button ll-button--link" href=login rel="external" data-testid="step-up">
                             {tr!(lang, "auth-step-up")}
                         </a></p>
-                    }.into_any(),
-                    None => view! {
+                    }),
+                    None => EitherOf3::C(view! {
                         <p data-testid="trust-needed">{tr!(lang, "auth-service-needs", level = need())}</p>
                         <p>{hint}</p>
                         <p><a class="ll-button ll-button--link" href=login rel="external" data-testid="trust-sign-in">
                             {tr!(lang, "auth-service-sign-in", level = need())}
                         </a></p>
-                    }.into_any(),
+                    }),
                 }
             }}
         </section>

@@ -1,3 +1,4 @@
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use model::auth::{Claim, SessionInfo};
 use model::{Lang, TrustLevel};
@@ -18,21 +19,19 @@ pub fn Account() -> impl IntoView {
     let lang = use_lang();
     let login = current_login_href(None);
     let body = move || match auth.session.get() {
-        Some(info) if info.signed_in => view! { <SignedIn info lang=lang.get()/> }.into_any(),
-        Some(_) => view! {
+        Some(info) if info.signed_in => EitherOf3::A(view! { <SignedIn info lang=lang.get()/> }),
+        Some(_) => EitherOf3::B(view! {
             <p data-testid="account-signed-out">{t!("auth-account-signed-out")}</p>
             <p><a class="ll-button ll-button--link" href=login rel="external" data-testid="account-sign-in">
                 {t!("auth-account-sign-in")}
             </a></p>
-        }
-        .into_any(),
-        None => view! {
+        }),
+        None => EitherOf3::C(view! {
             <p data-testid="account-loading">{t!("auth-account-loading")}</p>
             <p><a class="ll-button ll-button--link" href=login rel="external" data-testid="account-sign-in">
                 {t!("auth-account-sign-in")}
             </a></p>
-        }
-        .into_any(),
+        }),
     };
     view! {
         <div class="ll-container ll-page">
