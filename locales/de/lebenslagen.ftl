@@ -139,6 +139,7 @@ footer-data = Enthält Daten von Destatis (dl-de/by-2-0) und © OpenStreetMap-Mi
 footer-data-link = Alle Datenquellen
 authority-unknown = Die zuständige Stelle für Ihren Ort ist uns nicht bekannt. Fragen Sie bei Ihrer Gemeinde nach.
 sample-badge = Beispiel
+
 ## Anmeldung
 auth-sign-in = Anmelden
 auth-sign-out = Abmelden

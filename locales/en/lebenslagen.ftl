@@ -139,6 +139,7 @@ footer-data = Contains data from Destatis (dl-de/by-2-0) and © OpenStreetMap co
 footer-data-link = All data sources
 authority-unknown = We do not know the responsible authority for your place. Please ask your municipality.
 sample-badge = Example
+
 ## Sign-in
 auth-sign-in = Sign in
 auth-sign-out = Sign out

@@ -30,6 +30,8 @@ export const FAULTY_SOURCES = [
   `huge=Quelle mit 20 MB|${MISBEHAVING_URL}/huge`,
   `inject=Quelle mit Schadcode|${MISBEHAVING_URL}/inject`,
 ].join(';');
+
+/**
  * The sandbox Servicekonto (end2end/sandbox/idp.mjs) of the suite: `localhost`, not 127.0.0.1,
  * so the IdP is another site than the gateway, as in production.
  */
