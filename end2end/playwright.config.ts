@@ -75,7 +75,7 @@ export default defineConfig({
     {
       command: `node sandbox/idp.mjs --port ${IDP_PORT} --gateway-origin ${BASE_URL} --quiet`,
       url: `http://127.0.0.1:${IDP_PORT}/sandbox/health`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer,
       timeout: 30_000,
       stdout: 'ignore',
       stderr: 'pipe',
