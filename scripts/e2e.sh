@@ -13,6 +13,10 @@ if [ ! -d end2end/node_modules/@playwright/test ]; then
   echo "end2end/node_modules is missing: run 'make setup-test' first" >&2
   exit 1
 fi
+if [ ! -d end2end/sandbox/node_modules/oidc-provider ]; then
+  echo "end2end/sandbox/node_modules (the sandbox IdP) is missing: run 'make setup' first" >&2
+  exit 1
+fi
 
 cd end2end
 exec npx --no-install playwright test "$@"
