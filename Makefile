@@ -8,12 +8,13 @@
 #                    /auth/session, a page); prints, never asserts
 #   make size        the size report of dist/
 #   make build       the release build (dist/, dist/pages/, target/native/gateway)
+#   make build-debug the same with a debug wasm, which names the node of a hydration error
 #   make setup       build tools only; make setup-test adds Chromium and the end2end packages
 
 PORT ?= 8080
 ARGS ?=
 
-.PHONY: all setup setup-test build run test test-e2e wasm-test bench size clean
+.PHONY: all setup setup-test build build-debug run test test-e2e wasm-test bench size clean
 
 all: build
 
@@ -25,6 +26,9 @@ setup-test:
 
 build: setup
 	scripts/build.sh
+
+build-debug: setup
+	DEBUG=1 scripts/build.sh
 
 run: build
 	PORT=$(PORT) scripts/run.sh

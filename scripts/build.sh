@@ -20,6 +20,8 @@ mkdir -p "$(dirname "$stamp")"
 # operator file read by build.rs). A change of value means a rebuild, as does a change of a file
 # such a variable names.
 build_env=$(env | grep '^LEBENSLAGEN_' | sort || true)
+build_env="$build_env
+DEBUG=${DEBUG:-0}"
 
 # Has any input of the app (everything outside the directories pruned below, plus files named by
 # the build settings) changed since the last successful build?
@@ -49,8 +51,15 @@ if app_changed; then
   rm -f "$stamp"
   new_stamp="$stamp.new.$$"
   printf '%s' "$build_env" >"$new_stamp"
-  say "trunk build --release"
-  PATH="$PWD/tools/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true trunk build --release
+  if [ "${DEBUG:-0}" = 1 ]; then
+    # A debug wasm names the node where hydration went wrong; a release one only says
+    # "unreachable". The stamp records the profile, so the next release build rebuilds.
+    say "trunk build (debug, to diagnose hydration errors)"
+    PATH="$PWD/tools/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true trunk build
+  else
+    say "trunk build --release"
+    PATH="$PWD/tools/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true trunk build --release
+  fi
 
   say "prerendering pages into dist/pages"
   cargo run --profile native --no-default-features --features ssr --bin prerender -- dist
