@@ -92,7 +92,7 @@ pub struct PvogUpstream {
 
 /// A value that must never be printed (logs, error messages, `Debug`).
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
+pub struct Secret(pub(crate) String);
 
 impl Secret {
     pub fn expose(&self) -> &str {

@@ -44,21 +44,8 @@ pub const DEFAULT_CLIENT_ID: &str = "lebenslagen";
 /// Known to the sandbox IdP only; refused for any other issuer.
 pub const SANDBOX_CLIENT_SECRET: &str = "sandbox-secret-only-for-local-use";
 
-/// A secret that never shows up in `Debug` output or logs.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(…)")
-    }
-}
+/// The gateway's one never-printed value type, shared with the upstream PVOG token.
+pub use crate::config::Secret;
 
 /// The key material for session cookies: 32 or more random bytes.
 #[derive(Clone, PartialEq, Eq)]
