@@ -98,3 +98,30 @@ pub fn local_time(unix_seconds: u64, lang: Lang) -> String {
         String::new()
     }
 }
+
+/// Reads a value this app stored on the device (`localStorage`); `None` outside the browser,
+/// when storage is unavailable (private mode, blocked) or the key is unset. Only for choices
+/// that are not personal data (the place, ticked steps): tokens and personal data never go here.
+pub fn stored(key: &str) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    return web_sys::window()?.local_storage().ok()??.get_item(key).ok()?;
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = key;
+        None
+    }
+}
+
+/// Stores (`Some`) or removes (`None`) a value on the device; silently does nothing where
+/// storage is unavailable: the page still works, it only forgets on reload.
+pub fn store(key: &str, value: Option<&str>) {
+    #[cfg(feature = "hydrate")]
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = match value {
+            Some(v) => storage.set_item(key, v),
+            None => storage.remove_item(key),
+        };
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (key, value);
+}

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod operator;
 pub mod operator_config;
 pub mod pages;
+pub mod place;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod state;

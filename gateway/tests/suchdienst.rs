@@ -254,6 +254,19 @@ async fn noerdlingen_is_found_by_postcode_and_by_name() {
 }
 
 #[tokio::test]
+async fn a_whole_ars_names_exactly_its_municipality() {
+    let app = app();
+    let places = json(&app, &format!("/v2/locations?q={NOERDLINGEN}")).await;
+    let places = places.as_array().unwrap();
+    assert_eq!(places.len(), 1, "{places:?}");
+    assert_eq!(places[0]["ars"], NOERDLINGEN);
+    assert_eq!(places[0]["name"], "Nördlingen");
+    // Twelve digits that are no municipality: no hit, not a postcode search.
+    let none = json(&app, "/v2/locations?q=099999999999").await;
+    assert_eq!(none, serde_json::json!([]));
+}
+
+#[tokio::test]
 async fn ambiguous_names_list_several_places_with_their_kreis() {
     let app = app();
     let places = json(&app, "/v2/locations?q=Neustadt").await;

@@ -9,11 +9,8 @@ use crate::t;
 /// links that add `?ars=` to the current page. Place search runs on the federation
 /// (`/v2/locations`); the browser never downloads the directory.
 #[component]
-pub fn PlacePicker(
-    /// The current path, to which the chosen place is added as `?ars=`.
-    #[prop(into)]
-    path: Signal<String>,
-) -> impl IntoView {
+pub fn PlacePicker() -> impl IntoView {
+    let place = crate::place::use_place();
     let config = use_runtime_config();
     let lang = use_lang();
     let query = RwSignal::new(String::new());
@@ -45,7 +42,7 @@ pub fn PlacePicker(
         let answers = answers.get()?;
         let list = answers.get();
         let mut seen = std::collections::HashSet::new();
-        let places: Vec<(String, String)> = list
+        let places: Vec<(model::Ars, String)> = list
             .iter()
             .filter_map(|a| match &a.progress {
                 Progress::Done(model::federation::SourceOutcome::Answered(locs)) => {
@@ -55,13 +52,13 @@ pub fn PlacePicker(
             })
             .flatten()
             .filter_map(|l| {
-                let ars = l.ars()?.to_string();
+                let ars = l.ars()?;
                 let name = l.name.clone().or(l.gemeinde.clone())?;
                 let label = match &l.zip {
                     Some(zip) => format!("{zip} {name}"),
                     None => name,
                 };
-                seen.insert(ars.clone()).then_some((ars, label))
+                seen.insert(ars.to_string()).then_some((ars, label))
             })
             .collect();
         let pending = list.iter().any(|a| a.progress == Progress::Pending);
@@ -96,8 +93,9 @@ pub fn PlacePicker(
             </div>
             <ul class="ll-list ll-place-picker__results" data-testid="place-results">
                 {move || places().map(|(places, _)| places.into_iter().map(|(ars, label)| {
-                    let href = format!("{}?ars={}", path.get(), ars);
-                    view! { <li><a href=href>{label}</a></li> }
+                    let chosen = crate::place::Place { ars: ars.clone(), label: label.clone() };
+                    view! { <li><button type="button" class="ll-link-button"
+                        on:click=move |_| place.choose(chosen.clone())>{label}</button></li> }
                 }).collect_view())}
             </ul>
         </form>

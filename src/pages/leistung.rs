@@ -1,6 +1,5 @@
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_query_map};
 use model::federation::merge_service_descriptions;
 use model::pvog::{Page as PvogPage, ServiceDescription};
 use model::sanitize::sanitize_html;
@@ -34,20 +33,9 @@ pub fn Leistung(
     id: String,
 ) -> impl IntoView {
     let key = StoredValue::new(id.clone());
-    let query = use_query_map();
-    let location = use_location();
     let config = use_runtime_config();
     let lang = use_lang();
-    // The query string is not known at build time: read it only after hydration, so the
-    // first render matches the prerendered HTML.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let place = Memo::new(move |_| {
-        hydrated
-            .get()
-            .then(|| query.with(|q| q.get("ars").and_then(|a| Ars::parse(&a).ok())))
-            .flatten()
-    });
+    let place = crate::place::use_page_place();
 
     let answers = Memo::new(move |_| {
         let (config, place) = (config.get()?, place.get()?);
@@ -97,7 +85,7 @@ pub fn Leistung(
             {required_level(&key.get_value()).map(|required| view! { <TrustRequirement required/> })}
             {move || place.get().is_none().then(|| view! {
                 <p class="ll-lead">{t!("leistung-needs-place")}</p>
-                <PlacePicker path=Signal::derive(move || location.pathname.get())/>
+                <PlacePicker/>
             })}
             <SourceNotice missing/>
             {move || config.get().is_some_and(|c| c.sample_data).then(|| view! {

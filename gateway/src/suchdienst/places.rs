@@ -1,6 +1,6 @@
 //! Place search over the municipality directory (`/v2/locations?q=`): by postcode or postcode
 //! prefix, by name (case-, umlaut- and accent-insensitive; prefix, word prefix or substring),
-//! or both ("86720 Nörd").
+//! or both ("86720 Nörd"), or by a whole twelve-digit ARS (exactly that municipality).
 //!
 //! Names are folded once at startup: lower case, umlauts and accents to their base letter,
 //! `ß` to `ss`, the spellings `ae`/`oe`/`ue` to `a`/`o`/`u` (so "Noerdlingen" finds
@@ -93,6 +93,13 @@ impl Places {
         let text = fold(&text);
         match (digits.is_empty(), text.is_empty()) {
             (true, true) => Vec::new(),
+            // A whole ARS names one municipality: how a shared link's place is named.
+            (false, true) if digits.len() == 12 => gemeinden
+                .iter()
+                .position(|g| g.ars.as_str() == digits)
+                .map(|gemeinde| Hit { gemeinde, zip: None })
+                .into_iter()
+                .collect(),
             (false, true) => self.by_postcode(&digits, limit),
             (true, false) => self.by_name(gemeinden, &text, None, limit),
             (false, false) => self.by_name(gemeinden, &text, Some(&digits), limit),
