@@ -125,3 +125,11 @@ pub fn store(key: &str, value: Option<&str>) {
     #[cfg(not(feature = "hydrate"))]
     let _ = (key, value);
 }
+
+/// Opens the browser's print dialog (the print stylesheet turns a journey into a checklist).
+pub fn print() {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -148,6 +148,7 @@ struct LebenslageIn {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SchrittIn {
+    id: String,
     titel: L10n,
     hinweis: Option<L10n>,
     #[serde(default)]
@@ -261,6 +262,7 @@ pub fn build(
                 });
             }
             schritte.push(Schritt {
+                id: s.id,
                 titel: s.titel.plain(),
                 hinweis: s.hinweis.as_ref().map(L10n::html),
                 verknuepfung: if s.eine_von {

@@ -195,3 +195,26 @@ auth-service-too-low = Ihre Anmeldung (Vertrauensniveau „{ $have }“) reicht 
 auth-service-sign-in = Mit Vertrauensniveau „{ $level }“ anmelden
 auth-means-hint-hoch = Dafür brauchen Sie zum Beispiel den Online-Ausweis (Personalausweis mit Online-Funktion).
 auth-means-hint-substanziell = Dafür brauchen Sie zum Beispiel ein ELSTER-Zertifikat oder den Online-Ausweis.
+
+## Journey at the citizen's place
+journey-place-heading = Ihr Ort
+journey-needs-place = Wer zuständig ist, was es kostet und was Sie online erledigen können, hängt von Ihrem Ort ab. Wählen Sie Ihren Ort, dann zeigen wir es bei jedem Schritt.
+journey-place-shown = Die Angaben gelten für { $place }.
+journey-place-shared = Diese Seite zeigt die Angaben für { $place }.
+journey-place-remember = Als meinen Ort merken
+journey-place-back = Zu meinem Ort wechseln ({ $place })
+journey-progress = { $done } von { $total } Schritten erledigt
+journey-done = Erledigt
+journey-print = Als Checkliste drucken
+journey-failed = Die Angaben für Ihren Ort konnten gerade nicht geladen werden. Prüfen Sie Ihre Internetverbindung und versuchen Sie es noch einmal. Die allgemeinen Schritte unten gelten trotzdem.
+journey-retry = Erneut versuchen
+journey-no-facts = Für Ihren Ort liegen zu dieser Leistung keine Angaben vor. Fragen Sie bei Ihrer Gemeinde nach.
+journey-authority = Zuständig
+journey-way = So erledigen Sie es
+journey-offline = Vor Ort oder schriftlich bei der zuständigen Stelle.
+journey-online = Online:
+journey-trust = Anmeldung mit Vertrauensniveau „{ $level }“
+authority-no-address = Anschrift und Öffnungszeiten sind uns nicht bekannt.
+leistung-related = Gehört zu diesen Lebenslagen
+leistung-origin = Quelle: { $source }
+leistung-origin-dated = Quelle: { $source }, Stand { $date }

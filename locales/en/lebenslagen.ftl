@@ -195,3 +195,26 @@ auth-service-too-low = Your sign-in (trust level “{ $have }”) is not suffici
 auth-service-sign-in = Sign in with trust level “{ $level }”
 auth-means-hint-hoch = For this you need, for example, the online ID card (identity card with online function).
 auth-means-hint-substanziell = For this you need, for example, an ELSTER certificate or the online ID card.
+
+## Journey at the citizen's place
+journey-place-heading = Your place
+journey-needs-place = Who is responsible, what it costs and what you can do online depends on where you live. Choose your place and every step will show it.
+journey-place-shown = This information applies to { $place }.
+journey-place-shared = This page shows the information for { $place }.
+journey-place-remember = Remember as my place
+journey-place-back = Switch to my place ({ $place })
+journey-progress = { $done } of { $total } steps done
+journey-done = Done
+journey-print = Print as a checklist
+journey-failed = The information for your place could not be loaded just now. Check your internet connection and try again. The general steps below still apply.
+journey-retry = Try again
+journey-no-facts = There is no information on this service for your place. Please ask your municipality.
+journey-authority = Responsible
+journey-way = How to do it
+journey-offline = In person or in writing at the responsible office.
+journey-online = Online:
+journey-trust = Sign-in with trust level “{ $level }”
+authority-no-address = We do not know the address and opening hours.
+leistung-related = Part of these life situations
+leistung-origin = Source: { $source }
+leistung-origin-dated = Source: { $source }, as of { $date }

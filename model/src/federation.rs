@@ -391,6 +391,33 @@ pub fn merge_online_services(
     })
 }
 
+/// The online services that handle `key` at `place`: one of their service references names
+/// the key and has a validity area containing the place (no area given counts as everywhere,
+/// as PVOG leaves it empty for nationwide services).
+pub fn online_services_for<'a>(
+    services: &'a [OnlineService],
+    key: &LeikaKey,
+    place: &Ars,
+) -> Vec<&'a OnlineService> {
+    services
+        .iter()
+        .filter(|service| {
+            service.service_descriptions.iter().any(|reference| {
+                let names_key = reference
+                    .leikakeys
+                    .iter()
+                    .any(|k| LeikaKey::from_urn_or_plain(k.trim()).ok().as_ref() == Some(key));
+                let areas: Vec<Ars> = reference
+                    .ars
+                    .iter()
+                    .filter_map(|a| Ars::parse(a.trim()).ok())
+                    .collect();
+                names_key && (areas.is_empty() || areas.iter().any(|area| place.is_within(area)))
+            })
+        })
+        .collect()
+}
+
 fn note_failure(missing: &mut Vec<(SourceId, Failure)>, source: SourceId, failure: Failure) {
     if failure.is_error() {
         missing.push((source, failure));
@@ -588,6 +615,26 @@ impl Default for RetryPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn online_services_are_found_by_key_and_area() {
+        let services: crate::pvog::OnlineServices = serde_json::from_str(
+            r#"{"onlineservices":[
+                {"id":"by","serviceDescriptions":[{"leikakeys":["99036008007002"],"ars":["09"]}],"trustLevel":"hoch"},
+                {"id":"nrw","serviceDescriptions":[{"leikakeys":["99036008007002"],"ars":["05"]}]},
+                {"id":"bund","serviceDescriptions":[{"leikakeys":["urn:de:fim:leika:leistung:99036008007002"],"ars":[]}]},
+                {"id":"other","serviceDescriptions":[{"leikakeys":["99036008071000"],"ars":["09"]}]}
+            ]}"#,
+        )
+        .unwrap();
+        let key = LeikaKey::parse("99036008007002").unwrap();
+        let noerdlingen = Ars::parse("097790194194").unwrap();
+        let ids: Vec<_> = online_services_for(&services.onlineservices, &key, &noerdlingen)
+            .iter()
+            .map(|s| s.id.as_deref().unwrap())
+            .collect();
+        assert_eq!(ids, ["by", "bund"]);
+    }
 
     #[test]
     fn timestamps_compare_as_instants() {

@@ -23,6 +23,9 @@ pub struct Lebenslage {
 /// One step of a journey: one or more services, all of them or one of them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Schritt {
+    /// Slug, unique within its Lebenslage: the stable key under which a citizen's progress is
+    /// kept on the device (never the translated title).
+    pub id: String,
     pub titel: Localized,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hinweis: Option<Localized>,
@@ -98,6 +101,12 @@ impl Lebenslage {
             out.push(format!("{}: no steps", self.id));
         }
         for (i, step) in self.schritte.iter().enumerate() {
+            if !is_slug(&step.id) {
+                out.push(format!("{}: step {} id {:?} is not a slug", self.id, i + 1, step.id));
+            }
+            if self.schritte[..i].iter().any(|s| s.id == step.id) {
+                out.push(format!("{}: step id {:?} is used twice", self.id, step.id));
+            }
             if step.eintraege.is_empty() {
                 out.push(format!("{}: step {} has no entries", self.id, i + 1));
             }
@@ -148,6 +157,7 @@ mod tests {
             beschreibung: Localized::new("a", "b"),
             ozg_lebenslage: None,
             schritte: vec![Schritt {
+                id: "anmelden".into(),
                 titel: Localized::new("Anmelden", "Register"),
                 hinweis: None,
                 verknuepfung: Verknuepfung::Alle,
@@ -160,6 +170,14 @@ mod tests {
         l.schritte[0].eintraege.push(entry(None));
         l.schritte[0].verknuepfung = Verknuepfung::EineVon;
         assert_eq!(l.problems().len(), 1);
+        let mut twice = l.schritte[0].clone();
+        twice.eintraege.pop();
+        twice.verknuepfung = Verknuepfung::Alle;
+        l.schritte.push(twice);
+        assert_eq!(l.problems().len(), 2, "{:?}", l.problems());
+        l.schritte[1].id = "Zwei".into();
+        assert_eq!(l.problems().len(), 2, "{:?}", l.problems());
+        l.schritte[1].id = "zwei".into();
         let json = serde_json::to_string(&l).unwrap();
         assert_eq!(serde_json::from_str::<Lebenslage>(&json).unwrap(), l);
     }

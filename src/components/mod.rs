@@ -2,6 +2,7 @@
 
 mod authority;
 mod language_switch;
+mod online_way;
 mod page_heading;
 mod place_picker;
 mod sample_notice;
@@ -14,6 +15,7 @@ mod source_notice;
 
 pub use authority::{encode, Authority};
 pub use language_switch::LanguageSwitch;
+pub use online_way::OnlineWay;
 pub use page_heading::{PageHeading, HEADING_ID};
 pub use place_picker::PlacePicker;
 pub use sample_notice::SampleOperatorNotice;

@@ -6,7 +6,11 @@
 mod config;
 mod fetch;
 mod query;
+mod units;
 
 pub use config::{provide_runtime_config, use_runtime_config, RuntimeConfig, Source};
 pub use fetch::{get_text, Budget};
 pub use query::{ask_all, Answer, Progress};
+pub use units::{Contact, Unit, UnitAddress, Units};
+mod at_place;
+pub use at_place::{ask_at_place, parse_descriptions, Facts};

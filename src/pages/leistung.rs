@@ -1,14 +1,14 @@
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use model::federation::merge_service_descriptions;
-use model::pvog::{Page as PvogPage, ServiceDescription};
+use model::federation::online_services_for;
+use model::pvog::{OnlineService, ServiceDescription};
 use model::sanitize::sanitize_html;
 use model::text::TextModule;
-use model::{Ars, TrustLevel};
+use model::{Ars, LeikaKey, TrustLevel};
 
 use crate::components::sign_in::TrustRequirement;
-use crate::components::{Authority, PageHeading, PlacePicker, SourceNotice};
-use crate::federation::{ask_all, use_runtime_config, Answer, Progress, Source};
+use crate::components::{Authority, OnlineWay, PageHeading, PlacePicker, SourceNotice};
+use crate::federation::{ask_at_place, use_runtime_config, Source, Units};
 use crate::state::use_lang;
 use crate::t;
 
@@ -37,44 +37,28 @@ pub fn Leistung(
     let lang = use_lang();
     let place = crate::place::use_page_place();
 
-    let answers = Memo::new(move |_| {
+    let facts = Memo::new(move |_| {
         let (config, place) = (config.get()?, place.get()?);
-        let path = format!(
-            "/v2/servicedescriptions/leikahierarchy?ars={place}&leikaIds={}",
-            key.get_value()
-        );
-        Some(ask_all(config.sources(), &path, lang.get(), parse_page))
+        let key = LeikaKey::parse(&key.get_value()).ok()?;
+        Some(ask_at_place(config.sources(), &place, &[key], lang.get()))
     });
-
     let merged = move || {
-        let answers = answers.get()?;
-        let list: Vec<Answer<Vec<ServiceDescription>>> = answers.get();
-        let place = place.get()?;
-        let outcomes = list.iter().filter_map(Answer::outcome).collect();
-        let merged = merge_service_descriptions(outcomes, &place);
-        let names = |id: &model::federation::SourceId| {
-            list.iter()
-                .find(|a| a.source.id == id.as_str())
-                .map(|a| a.source.name.clone())
-        };
-        let missing: Vec<String> = merged
-            .missing
-            .iter()
-            .filter_map(|(id, _)| names(id))
-            .collect();
-        let pending = list.iter().any(|a| a.progress == Progress::Pending);
-        Some((merged, missing, pending))
+        let facts = facts.get()?.get();
+        Some((facts.merged, facts.missing, facts.pending, facts.online))
     };
-    let missing = Signal::derive(move || merged().map(|(_, m, _)| m).unwrap_or_default());
+    let missing = Signal::derive(move || merged().map(|(_, m, _, _)| m).unwrap_or_default());
     let description = move || {
         merged()
-            .and_then(|(m, _, _)| m.by_key.into_iter().next())
+            .and_then(|(m, _, _, _)| m.by_key.into_iter().next())
             .map(|s| s.description)
     };
+    // Curated services have a name before any source answers (and in the prerendered page).
+    let curated = crate::catalogue::service_name(&id);
     let heading = Signal::derive(move || {
         description()
             .and_then(|d| d.name)
             .map(|n| model::sanitize::plain_text(&n))
+            .or_else(|| curated.map(|n| n.get(lang.get()).to_string()))
             .unwrap_or_else(t!("leistung-heading"))
     });
 
@@ -88,18 +72,23 @@ pub fn Leistung(
                 <PlacePicker/>
             })}
             <SourceNotice missing/>
+            <RelatedLebenslagen key=key.get_value()/>
             {move || config.get().is_some_and(|c| c.sample_data).then(|| view! {
                 <p class="ll-notice ll-notice--warning" data-testid="sample-data-notice">{t!("sample-data-notice")}</p>
             })}
             {move || match (place.get(), merged()) {
                 (None, _) => None,
                 (Some(_), None) => Some(EitherOf3::A(loading())),
-                (Some(_), Some((m, _, pending))) => Some(match m.by_key.into_iter().next() {
+                (Some(place), Some((m, _, pending, online))) => Some(match m.by_key.into_iter().next() {
                     Some(service) => {
                         let source = config.get().and_then(|c| {
                             c.sources().iter().find(|s| s.id == service.source.as_str()).cloned()
                         });
-                        EitherOf3::B(view! { <ServiceTexts description=service.description source place=place.get()/> })
+                        let online = online_services_for(&online, &service.key, &place)
+                            .into_iter()
+                            .cloned()
+                            .collect();
+                        EitherOf3::B(view! { <ServiceTexts description=service.description source place=Some(place) online/> })
                     }
                     None if pending => EitherOf3::A(loading()),
                     None => EitherOf3::C(view! { <p class="ll-lead" data-testid="leistung-none">{t!("leistung-unavailable", key = key.get_value())}</p> }),
@@ -121,7 +110,16 @@ fn ServiceTexts(
     /// The source the description came from: asked for the responsible authority.
     source: Option<Source>,
     place: Option<Ars>,
+    /// The online services that handle this service at the place.
+    online: Vec<OnlineService>,
 ) -> impl IntoView {
+    let origin = source.as_ref().map(|s| s.name.clone()).unwrap_or_default();
+    let updated = description
+        .last_update
+        .as_deref()
+        .or(description.external_last_update.as_deref())
+        .and_then(iso_date)
+        .unwrap_or_default();
     let sections = TextModule::DISPLAY_ORDER
         .iter()
         .filter_map(|module| {
@@ -129,12 +127,27 @@ fn ServiceTexts(
             Some((module.clone(), sanitize_html(&text)))
         })
         .collect::<Vec<_>>();
-    let authority = match (source, place, description.id.clone()) {
-        (Some(source), Some(place), Some(lb_id)) => Some(view! { <Authority source place lb_id/> }),
+    let current = use_lang();
+    let lang = current.get_untracked();
+    let authority = match (source, place) {
+        (Some(source), Some(place)) => {
+            let units = Units::new(place, lang);
+            let id = description.organisation_ids.first().cloned();
+            Some(view! {
+                <section class="ll-section" aria-labelledby="service-authority-heading">
+                    <h2 class="ll-heading-2" id="service-authority-heading">{t!("leistung-authority")}</h2>
+                    <Authority units source id/>
+                </section>
+            })
+        }
         _ => None,
     };
     view! {
         <div class="ll-service" data-testid="service-texts">
+            <section class="ll-section ll-cta" aria-labelledby="service-way-heading" data-testid="service-way">
+                <h2 class="ll-heading-2" id="service-way-heading">{t!("journey-way")}</h2>
+                <OnlineWay online/>
+            </section>
             {authority}
             {sections.into_iter().enumerate().map(|(i, (module, html))| {
                 let id = format!("service-module-{i}");
@@ -146,8 +159,48 @@ fn ServiceTexts(
                     </section>
                 }
             }).collect_view()}
+            <p class="ll-hint" data-testid="service-origin">
+                {move || {
+                    let lang = current.get();
+                    if updated.is_empty() {
+                        crate::tr!(lang, "leistung-origin", source = origin.clone())
+                    } else {
+                        crate::tr!(lang, "leistung-origin-dated", source = origin.clone(), date = updated.clone())
+                    }
+                }}
+            </p>
         </div>
     }
+}
+
+/// The date part of an ISO 8601 timestamp, `None` if it does not start with one.
+fn iso_date(timestamp: &str) -> Option<String> {
+    let date = timestamp.trim().get(..10)?;
+    let b = date.as_bytes();
+    (b[4] == b'-' && b[7] == b'-' && date.replace('-', "").bytes().all(|c| c.is_ascii_digit()))
+        .then(|| date.to_string())
+}
+
+/// The Lebenslagen whose journey includes this service.
+#[component]
+fn RelatedLebenslagen(key: String) -> impl IntoView {
+    let lang = use_lang();
+    let related: Vec<_> = crate::catalogue::lebenslagen()
+        .iter()
+        .filter(|l| l.leika_keys().iter().any(|k| k.as_str() == key))
+        .collect();
+    (!related.is_empty()).then(|| view! {
+        <section class="ll-section" aria-labelledby="service-related-heading" data-testid="service-related">
+            <h2 class="ll-heading-2" id="service-related-heading">{t!("leistung-related")}</h2>
+            <ul class="ll-list">
+                {move || related.iter().map(|l| {
+                    let lang = lang.get();
+                    let href = model::Route::new(lang, model::Page::Lebenslage(l.id.clone())).path();
+                    view! { <li><a href=href>{l.titel.get(lang).to_string()}</a></li> }
+                }).collect_view()}
+            </ul>
+        </section>
+    })
 }
 
 fn module_title(module: &TextModule) -> impl Fn() -> String + Send + Sync + 'static {
@@ -169,10 +222,4 @@ fn module_title(module: &TextModule) -> impl Fn() -> String + Send + Sync + 'sta
             _ => crate::tr!(lang, "module-other"),
         }
     }
-}
-
-fn parse_page(body: &str) -> Option<Vec<ServiceDescription>> {
-    serde_json::from_str::<PvogPage<ServiceDescription>>(body)
-        .ok()
-        .map(|p| p.content)
 }
