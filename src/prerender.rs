@@ -48,14 +48,24 @@ pub fn run(dist: &Path) -> Result<usize, String> {
     Ok(count)
 }
 
-/// Every prerendered route, in every language: the fixed pages and every curated Lebenslage.
+/// Every prerendered route, in every language: the fixed pages, every curated Lebenslage and
+/// every service a journey links to (its shell: name and layout, the rest comes from the
+/// federation after hydration).
 pub fn routes() -> Vec<Route> {
     let lebenslagen = crate::catalogue::lebenslagen()
         .iter()
         .map(|l| Page::Lebenslage(l.id.clone()));
+    let mut services: Vec<String> = crate::catalogue::lebenslagen()
+        .iter()
+        .flat_map(|l| l.leika_keys())
+        .map(|k| k.to_string())
+        .collect();
+    services.sort();
+    services.dedup();
     let pages: Vec<Page> = Route::fixed_pages()
         .into_iter()
         .chain(lebenslagen)
+        .chain(services.into_iter().map(Page::Leistung))
         .collect();
     Lang::ALL
         .into_iter()

@@ -44,6 +44,23 @@ fn every_route_renders_a_complete_page_in_its_language() {
 }
 
 #[test]
+fn every_service_of_a_journey_has_a_prerendered_shell_with_its_name() {
+    let template = Template::parse(TEMPLATE).unwrap();
+    let all = routes();
+    for journey in lebenslagen::catalogue::lebenslagen() {
+        for key in journey.leika_keys() {
+            for lang in Lang::ALL {
+                let route = Route::new(lang, Page::Leistung(key.to_string()));
+                assert!(all.contains(&route), "{} is not prerendered", route.path());
+                let html = template.render(&route);
+                let name = lebenslagen::catalogue::service_name(&key.to_string()).unwrap();
+                assert!(html.contains(name.get(lang)), "{}: its name", route.path());
+            }
+        }
+    }
+}
+
+#[test]
 fn every_curated_lebenslage_is_prerendered_with_its_steps_in_both_languages() {
     let template = Template::parse(TEMPLATE).unwrap();
     let all = routes();
