@@ -7,7 +7,7 @@ use model::text::TextModule;
 use model::{Ars, TrustLevel};
 
 use crate::components::sign_in::TrustRequirement;
-use crate::components::{Authority, PageHeading, PlacePicker, SourceNotice};
+use crate::components::{Authority, PageHeading, SourceNotice, YourPlace};
 use crate::federation::{ask_all, use_runtime_config, Answer, Progress, Source};
 use crate::state::use_lang;
 use crate::t;
@@ -85,8 +85,8 @@ pub fn Leistung(
             {required_level(&key.get_value()).map(|required| view! { <TrustRequirement required/> })}
             {move || place.get().is_none().then(|| view! {
                 <p class="ll-lead">{t!("leistung-needs-place")}</p>
-                <PlacePicker/>
             })}
+            <YourPlace/>
             <SourceNotice missing/>
             {move || config.get().is_some_and(|c| c.sample_data).then(|| view! {
                 <p class="ll-notice ll-notice--warning" data-testid="sample-data-notice">{t!("sample-data-notice")}</p>
