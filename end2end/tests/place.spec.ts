@@ -88,6 +88,7 @@ for (const { name, viewport } of VIEWPORTS) {
       const place = new YourPlace(page);
       for (const unknown of ['99999', 'Xyzzy']) {
         await place.input.fill('');
+        await expect(place.status).toHaveText('');
         await place.type(unknown);
         await expect(place.status).toHaveText(NO_HIT);
         await expect(place.input).toHaveValue(unknown);
@@ -95,6 +96,7 @@ for (const { name, viewport } of VIEWPORTS) {
         await place.expectOpen(false);
       }
       await place.input.fill('');
+      await expect(place.status).toHaveText('');
       await place.type('N');
       await expect(place.status).toHaveText('Bitte geben Sie mindestens zwei Zeichen ein.');
       await expect(place.input).toHaveValue('N');
@@ -132,6 +134,14 @@ for (const { name, viewport } of VIEWPORTS) {
       await place.input.focus();
       await page.keyboard.press('Escape');
       await expect(place.input).toHaveValue('');
+    });
+
+    test('Enter with exactly one hit chooses it', async ({ app, page }) => {
+      await app.open('/');
+      const place = new YourPlace(page);
+      await place.type('Hohenaltheim');
+      await page.keyboard.press('Enter');
+      await expect(place.current).toHaveText(/^Ihr Ort: \d{5} Hohenaltheim$/);
     });
 
     test('choosing on a service page updates that page', async ({ app, page }) => {

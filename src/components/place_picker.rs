@@ -109,6 +109,10 @@ fn step(active: Option<usize>, len: usize, down: bool) -> Option<usize> {
     })
 }
 
+fn option_id(i: usize) -> String {
+    format!("place-q-option-{i}")
+}
+
 /// The combobox. Choosing a place remembers it (see [`crate::place`]); the surrounding
 /// [`YourPlace`](super::YourPlace) then shows it.
 #[component]
@@ -197,6 +201,13 @@ pub fn PlacePicker() -> impl IntoView {
         });
     };
 
+    // The active option stays visible in a long list.
+    Effect::new(move |_| {
+        if let Some(i) = active.get() {
+            crate::browser::keep_in_view(&option_id(i));
+        }
+    });
+
     // Enter pressed early: once the answers are in, exactly one hit is chosen.
     Effect::new(move |_| {
         if !enter_waiting.get() {
@@ -276,7 +287,6 @@ pub fn PlacePicker() -> impl IntoView {
         schedule();
     };
 
-    let option_id = |i: usize| format!("place-q-option-{i}");
     let message = move || {
         let lang = lang.get();
         match phase.get() {
