@@ -41,6 +41,9 @@ for (const { name, viewport } of VIEWPORTS) {
       await expect(place.status).toHaveAttribute('role', 'status');
       await expect(place.status).toHaveText(`${count} Orte gefunden.`);
       await app.expectNoHorizontalScroll();
+      for (const option of await place.options.all()) {
+        expect((await option.boundingBox())!.height, 'touch target height').toBeGreaterThanOrEqual(44);
+      }
 
       // Home and End move the caret, not the list.
       await page.keyboard.press('Home');
@@ -119,6 +122,16 @@ for (const { name, viewport } of VIEWPORTS) {
       // Wrapping: ArrowUp from nothing is the last option, ArrowDown from there the first.
       await page.keyboard.press('ArrowUp');
       await expect(place.options.last()).toHaveAttribute('aria-selected', 'true');
+      // The list scrolls to show the active option.
+      await expect
+        .poll(() =>
+          place.options.last().evaluate((el) => {
+            const list = el.parentElement!.getBoundingClientRect();
+            const option = el.getBoundingClientRect();
+            return option.top >= list.top - 1 && option.bottom <= list.bottom + 1;
+          }),
+        )
+        .toBe(true);
       await page.keyboard.press('ArrowDown');
       await expect(place.options.first()).toHaveAttribute('aria-selected', 'true');
 
