@@ -50,6 +50,32 @@ pub fn focus_now(id: &str) {
     let _ = id;
 }
 
+/// Scrolls the list around the element with this id (an option of a listbox) just enough to
+/// show the element; the page itself does not move.
+pub fn keep_in_view(id: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(item) = leptos::prelude::document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let Some(list) = item.parent_element() else {
+            return;
+        };
+        let (top, bottom) = (item.offset_top(), item.offset_top() + item.offset_height());
+        if top < list.scroll_top() {
+            list.set_scroll_top(top);
+        } else if bottom > list.scroll_top() + list.client_height() {
+            list.set_scroll_top(bottom - list.client_height());
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
+}
+
 /// Marks the document as interactive (`<html data-app-ready="true">`): hydration or mounting
 /// finished. Tests wait on this instead of sleeping.
 pub fn mark_ready() {

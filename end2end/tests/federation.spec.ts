@@ -76,11 +76,11 @@ test('place search survives the misbehaving sources and offers Nördlingen for 8
   const problems = watch(page);
   await page.goto(`${FAULTY_URL}/leistungen/${NEW_VEHICLE}`);
   await expect(page.locator('html[data-app-ready="true"]')).toBeAttached();
-  await page.getByLabel('Ihr Ort').fill('86720');
+  await page.getByRole('combobox', { name: 'Postleitzahl oder Name Ihres Ortes' }).fill('86720');
   await page.getByRole('button', { name: 'Ort suchen' }).click();
   const results = page.getByTestId('place-results');
-  await expect(results.getByRole('link', { name: /86720 Nördlingen/ }).first()).toBeVisible();
-  await results.getByRole('link', { name: /86720 Nördlingen/ }).first().click();
+  await expect(results.getByRole('option', { name: /86720 Nördlingen/ })).toHaveCount(1);
+  await results.getByRole('option', { name: /86720 Nördlingen/ }).click();
   await expect(page).toHaveURL(new RegExp(`ars=${NOERDLINGEN}`));
   await expect(page.getByTestId('page-heading')).toHaveText('Neues Fahrzeug zulassen');
   await assertNothingExecuted(page);

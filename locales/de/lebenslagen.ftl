@@ -95,10 +95,12 @@ a11y-conciliation-text = Wenn Sie auf Ihre Rückmeldung keine zufriedenstellende
 a11y-enforcement-text = Zuständig für die Überwachung der Barrierefreiheit ist:
 
 ## Ort und Quellen
-place-label = Ihr Ort
-place-hint = Postleitzahl oder Name Ihrer Gemeinde, zum Beispiel 86720 oder Nördlingen
+place-label = Postleitzahl oder Name Ihres Ortes
+place-hint = Zum Beispiel 86720 oder Nördlingen. Vorschläge erscheinen beim Tippen; wählen Sie mit den Pfeiltasten und der Eingabetaste. Ihr Ort wird nur auf diesem Gerät gespeichert.
 place-submit = Ort suchen
 place-too-short = Bitte geben Sie mindestens zwei Zeichen ein.
+place-none = Kein Ort gefunden – prüfen Sie die Postleitzahl oder den Namen.
+place-unreachable = Die Ortssuche ist gerade nicht erreichbar. Ihre Eingabe bleibt erhalten; bitte versuchen Sie es gleich noch einmal.
 place-searching = Orte werden gesucht …
 place-count = { $count ->
     [0] Kein Ort gefunden. Prüfen Sie die Schreibweise oder geben Sie die Postleitzahl ein.
@@ -125,6 +127,13 @@ module-hinweise = Hinweise
 module-other = Weitere Informationen
 
 ## Lebenslagen
+home-place-heading = Ihr Ort
+your-place-current = Ihr Ort: { $place }
+your-place-change = Ort ändern
+your-place-forget = Ort vergessen
+your-place-cancel = Abbrechen
+your-place-chosen = Ihr Ort ist jetzt { $place }.
+your-place-forgotten = Ihr Ort wurde vergessen.
 home-lebenslagen-heading = Lebenslagen
 journey-step = Schritt { $number }:
 journey-all = Dazu gehört:
@@ -199,7 +208,6 @@ auth-means-hint-substanziell = Dafür brauchen Sie zum Beispiel ein ELSTER-Zerti
 ## Journey at the citizen's place
 journey-place-heading = Ihr Ort
 journey-needs-place = Wer zuständig ist, was es kostet und was Sie online erledigen können, hängt von Ihrem Ort ab. Wählen Sie Ihren Ort, dann zeigen wir es bei jedem Schritt.
-journey-place-shown = Die Angaben gelten für { $place }.
 journey-place-shared = Diese Seite zeigt die Angaben für { $place }.
 journey-place-remember = Als meinen Ort merken
 journey-place-back = Zu meinem Ort wechseln ({ $place })

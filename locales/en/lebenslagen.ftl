@@ -95,10 +95,12 @@ a11y-conciliation-text = If you do not receive a satisfactory answer to your fee
 a11y-enforcement-text = The body responsible for monitoring accessibility is:
 
 ## Place and sources
-place-label = Your place
-place-hint = Postcode or name of your municipality, for example 86720 or Nördlingen
+place-label = Postcode or name of your place
+place-hint = For example 86720 or Nördlingen. Suggestions appear as you type; choose with the arrow keys and Enter. Your place is stored on this device only.
 place-submit = Find place
 place-too-short = Please enter at least two characters.
+place-none = No place found – check the postcode or the name.
+place-unreachable = The place search cannot be reached right now. Your input is kept; please try again in a moment.
 place-searching = Searching for places …
 place-count = { $count ->
     [0] No place found. Check the spelling or enter the postcode.
@@ -125,6 +127,13 @@ module-hinweise = Notes
 module-other = More information
 
 ## Life situations
+home-place-heading = Your place
+your-place-current = Your place: { $place }
+your-place-change = Change place
+your-place-forget = Forget place
+your-place-cancel = Cancel
+your-place-chosen = Your place is now { $place }.
+your-place-forgotten = Your place was forgotten.
 home-lebenslagen-heading = Life situations
 journey-step = Step { $number }:
 journey-all = This includes:
@@ -199,7 +208,6 @@ auth-means-hint-substanziell = For this you need, for example, an ELSTER certifi
 ## Journey at the citizen's place
 journey-place-heading = Your place
 journey-needs-place = Who is responsible, what it costs and what you can do online depends on where you live. Choose your place and every step will show it.
-journey-place-shown = This information applies to { $place }.
 journey-place-shared = This page shows the information for { $place }.
 journey-place-remember = Remember as my place
 journey-place-back = Switch to my place ({ $place })

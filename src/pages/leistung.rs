@@ -7,7 +7,7 @@ use model::text::TextModule;
 use model::{Ars, LeikaKey, TrustLevel};
 
 use crate::components::sign_in::TrustRequirement;
-use crate::components::{Authority, OnlineWay, PageHeading, PlacePicker, SourceNotice};
+use crate::components::{Authority, OnlineWay, PageHeading, SourceNotice, YourPlace};
 use crate::federation::{ask_at_place, use_runtime_config, Source, Units};
 use crate::state::use_lang;
 use crate::t;
@@ -69,8 +69,8 @@ pub fn Leistung(
             {required_level(&key.get_value()).map(|required| view! { <TrustRequirement required/> })}
             {move || place.get().is_none().then(|| view! {
                 <p class="ll-lead">{t!("leistung-needs-place")}</p>
-                <PlacePicker/>
             })}
+            <YourPlace/>
             <SourceNotice missing/>
             <RelatedLebenslagen key=key.get_value()/>
             {move || config.get().is_some_and(|c| c.sample_data).then(|| view! {

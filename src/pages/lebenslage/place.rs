@@ -6,7 +6,7 @@ use model::federation::merge_locations;
 use model::pvog::Location;
 use model::Ars;
 
-use crate::components::{encode, PlacePicker};
+use crate::components::{encode, YourPlace};
 use crate::federation::{ask_all, use_runtime_config, Answer};
 use crate::place::{use_place, Place};
 use crate::state::use_lang;
@@ -30,15 +30,10 @@ pub fn JourneyPlace(place: Memo<Option<Ars>>) -> impl IntoView {
             {move || match (place.get(), shared.get()) {
                 (None, _) => EitherOf3::A(view! {
                     <p>{t!("journey-needs-place")}</p>
-                    <PlacePicker/>
+                    <YourPlace/>
                 }),
                 (Some(_), Some((ars, own))) => EitherOf3::B(view! { <SharedPlace ars own/> }),
-                (Some(_), None) => EitherOf3::C(view! {
-                    <p data-testid="journey-place-name">
-                        {t!("journey-place-shown", place = remembered.remembered().map(|p| p.label).unwrap_or_default())}
-                    </p>
-                    <PlacePicker/>
-                }),
+                (Some(_), None) => EitherOf3::C(view! { <YourPlace/> }),
             }}
         </section>
     }
