@@ -6,6 +6,7 @@
 #   scripts/setup.sh          build tools: wasm32 target, Trunk, wasm-bindgen-cli, npm binaryen,
 #                             and the sandbox's npm packages (oidc-provider)
 #   scripts/setup.sh --test   the same plus Debian Chromium/chromedriver and end2end/ npm packages
+#                             (Playwright + axe; Lighthouse for the benchmarks)
 #
 # Nothing here downloads a browser or a prebuilt binary: crates come from crates.io, npm packages
 # from the npm registry, Chromium from Debian.
@@ -86,3 +87,5 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/b
 fi
 
 npm_ci end2end
+# Lighthouse for `make bench`, in its own package (pinned 12.2.3: 13.x needs Node 22).
+npm_ci end2end/bench/lighthouse
