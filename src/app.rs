@@ -31,6 +31,7 @@ fn Frame() -> impl IntoView {
     let route = Memo::new(move |_| Route::parse(&location.pathname.get()));
     provide_context(route);
     crate::federation::provide_runtime_config();
+    crate::search::provide_search_index();
     let page = Memo::new(move |_| route.with(|r| r.page.clone()));
     let lang = move || route.with(|r| r.lang.code());
     let dir = move || route.with(|r| r.lang.dir());

@@ -20,6 +20,7 @@ pub mod operator_config;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod search;
 pub mod state;
 
 pub use app::App;
