@@ -416,23 +416,21 @@ impl Index {
             let mut correction = None;
             if !matched {
                 if let Some(text) = &term.text {
-                    let typos = self.typos(text, allowed_typos(text.len()));
-                    for &(w, _) in &typos {
-                        add(&self.vocabulary[w], Match::Typo);
+                    let max = allowed_typos(text.len());
+                    let mut closest: Option<(usize, std::cmp::Reverse<usize>, usize)> = None;
+                    for (w, full, prefix) in self.typos(text, max + 1) {
+                        let word = &self.vocabulary[w];
+                        if full <= max || prefix <= max {
+                            add(word, Match::Typo);
+                        }
+                        // "Did you mean": the closest whole word (one typo more than matching
+                        // allows), the more frequent on a tie.
+                        let rank = (full, std::cmp::Reverse(word.postings.len()), w);
+                        if full <= max + 1 && closest.is_none_or(|c| rank < c) {
+                            closest = Some(rank);
+                        }
                     }
-                    // The closest full word, the more frequent on a tie.
-                    correction = typos
-                        .iter()
-                        .filter(|(_, full)| *full)
-                        .min_by_key(|&&(w, _)| {
-                            let word = &self.vocabulary[w];
-                            (
-                                distance(text.as_bytes(), word.folded.as_bytes(), 2).0,
-                                std::cmp::Reverse(word.postings.len()),
-                            )
-                        })
-                        .map(|&(w, _)| self.vocabulary[w].display.to_string())
-                        .or_else(|| self.closest(text));
+                    correction = closest.map(|(_, _, w)| self.vocabulary[w].display.to_string());
                     needs_correction = true;
                 }
             }
@@ -485,69 +483,55 @@ impl Index {
         results
     }
 
-    /// Vocabulary words within `max` typos of `token`, as a whole word or as a word's beginning
-    /// (`true` for whole words). To stay fast on every keystroke, only words of a fitting
-    /// length whose first letter matches (or the first two swapped) are compared.
-    fn typos(&self, token: &str, max: usize) -> Vec<(usize, bool)> {
+    /// Vocabulary words within `max` typos of `token` as a whole word or as a word's beginning:
+    /// (word, whole-word distance, beginning distance), distances capped at `max + 1`. To stay
+    /// fast on every keystroke, only words of a fitting length whose first letter matches (or
+    /// the first two swapped) are compared, and only for tokens of 4 to 48 bytes.
+    fn typos(&self, token: &str, max: usize) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
-        if max == 0 {
+        let t = token.as_bytes();
+        if t.len() < 4 || t.len() > MAX_TYPO_LEN {
             return out;
         }
-        let t = token.as_bytes();
         for (i, word) in self.vocabulary.iter().enumerate() {
             let w = word.folded.as_bytes();
             if w.len() + max < t.len() {
                 continue;
             }
-            let first =
-                w[0] == t[0] || (w.len() > 1 && t.len() > 1 && w[0] == t[1] && w[1] == t[0]);
+            let first = w[0] == t[0] || (w.len() > 1 && w[0] == t[1] && w[1] == t[0]);
             if !first {
                 continue;
             }
             let (full, prefix) = distance(t, w, max);
-            if full <= max {
-                out.push((i, true));
-            } else if prefix <= max {
-                out.push((i, false));
+            if prefix <= max {
+                out.push((i, full, prefix));
             }
         }
         out
     }
-
-    /// The closest vocabulary word for "did you mean", with one typo more than matching allows.
-    fn closest(&self, token: &str) -> Option<String> {
-        let max = allowed_typos(token.len()) + 1;
-        if token.len() < 4 {
-            return None;
-        }
-        self.vocabulary
-            .iter()
-            .filter(|w| w.folded.len().abs_diff(token.len()) <= max)
-            .map(|w| {
-                (
-                    distance(token.as_bytes(), w.folded.as_bytes(), max).0,
-                    std::cmp::Reverse(w.postings.len()),
-                    w,
-                )
-            })
-            .filter(|(d, _, _)| *d <= max)
-            .min_by_key(|(d, r, _)| (*d, *r))
-            .map(|(_, _, w)| w.display.to_string())
-    }
 }
+
+/// Longest token (in bytes) compared for typos; the distance rows live on the stack.
+const MAX_TYPO_LEN: usize = 48;
 
 /// Optimal-string-alignment (restricted Damerau-Levenshtein) distance between `a` and `b`,
 /// and between `a` and the closest beginning of `b`; both capped at `max + 1` (the computation
 /// stops once every cell of a row exceeds `max`).
 fn distance(a: &[u8], b: &[u8], max: usize) -> (usize, usize) {
     let over = max + 1;
+    // Columns beyond `a.len() + max` cannot be within `max` of `a`: a whole word that long is
+    // too far, and no longer beginning is needed.
+    let whole = b.len() <= a.len() + max;
+    let b = &b[..b.len().min(a.len() + max)];
     let cols = b.len() + 1;
-    // Three rows: two back (transpositions), previous, current.
-    let mut rows = [
-        (0..cols).collect::<Vec<usize>>(),
-        vec![0; cols],
-        vec![0; cols],
-    ];
+    if a.len() > MAX_TYPO_LEN || cols > MAX_TYPO_LEN + 4 {
+        return (over, over);
+    }
+    // Three rows on the stack: two back (transpositions), previous, current.
+    let mut rows = [[0usize; MAX_TYPO_LEN + 4]; 3];
+    for (j, cell) in rows[0][..cols].iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
         rows[cur][0] = i;
@@ -567,8 +551,12 @@ fn distance(a: &[u8], b: &[u8], max: usize) -> (usize, usize) {
             return (over, over);
         }
     }
-    let last = &rows[a.len() % 3];
-    let full = last[b.len()].min(over);
+    let last = &rows[a.len() % 3][..cols];
+    let full = if whole {
+        last[cols - 1].min(over)
+    } else {
+        over
+    };
     let prefix = last.iter().copied().min().unwrap_or(over).min(over);
     (full, prefix)
 }
