@@ -95,7 +95,11 @@ fn href(entry: &Entry, lang: Lang) -> String {
 /// Nothing found: a spelling hint, the suggested spelling if there is one, and every Lebenslage
 /// as a way in.
 #[component]
-pub fn NoResults(lang: Lang, suggestion: Option<String>, on_suggestion: Callback<String>) -> impl IntoView {
+pub fn NoResults(
+    lang: Lang,
+    suggestion: Option<String>,
+    on_suggestion: Callback<String>,
+) -> impl IntoView {
     let lebenslagen = catalogue::lebenslagen()
         .iter()
         .map(|l| {
@@ -115,7 +119,11 @@ pub fn NoResults(lang: Lang, suggestion: Option<String>, on_suggestion: Callback
 
 /// "Did you mean …?", as a button that searches for the suggested spelling.
 #[component]
-pub fn Suggestion(lang: Lang, suggestion: String, on_suggestion: Callback<String>) -> impl IntoView {
+pub fn Suggestion(
+    lang: Lang,
+    suggestion: String,
+    on_suggestion: Callback<String>,
+) -> impl IntoView {
     let label = suggestion.clone();
     view! {
         <p class="ll-results__suggestion">

@@ -99,10 +99,15 @@ pub fn Search() -> impl IntoView {
             IndexState::Ready(ix) => {
                 let r = results.get()?;
                 if r.is_empty() {
-                    return Some(EitherOf3::B(view! { <NoResults lang suggestion=r.suggestion on_suggestion/> }));
+                    return Some(EitherOf3::B(
+                        view! { <NoResults lang suggestion=r.suggestion on_suggestion/> },
+                    ));
                 }
                 let extra = more.with(|(q, n)| query.with(|cur| if q == cur { *n } else { 0 }));
-                let suggestion = r.suggestion.clone().map(|s| view! { <Suggestion lang suggestion=s on_suggestion/> });
+                let suggestion = r
+                    .suggestion
+                    .clone()
+                    .map(|s| view! { <Suggestion lang suggestion=s on_suggestion/> });
                 Some(EitherOf3::C(view! {
                     {suggestion}
                     <SearchResults index=ix results=r lang shown=PAGE_SIZE + extra on_more/>
