@@ -5,7 +5,8 @@
 #   make test-e2e    only the Playwright suite, against the existing build (ARGS=... for Playwright)
 #   make wasm-test   only the wasm tests in headless Chromium (if tests/web.rs exists)
 #   make bench       build, then benchmarks (LCP app vs static HTML; load: gateway vs nginx,
-#                    /auth/session, a page; Lighthouse mobile); prints, never asserts
+#                    /auth/session, a page; Lighthouse mobile; search latency per keystroke at
+#                    6x CPU throttling); prints, never asserts
 #   make size        the size report of dist/
 #   make build       the release build (dist/, dist/pages/, target/native/gateway)
 #   make build-debug the same with a debug wasm, which names the node of a hydration error
@@ -49,6 +50,7 @@ bench: setup-test
 	scripts/bench-mirror.sh
 	node end2end/bench/load.mjs
 	node end2end/bench/lighthouse.mjs
+	node end2end/bench/search.mjs
 
 size:
 	node scripts/size-report.mjs dist

@@ -11,6 +11,23 @@ fn main() {
     operator();
     journeys();
     messages();
+    search_index();
+}
+
+/// Names the catalogue search index after its content (`search-index-<16 hex>.txt`), so the
+/// gateway serves it as an immutable asset: the wasm fetches `SEARCH_INDEX_FILE`, the prerender
+/// step writes the file under that name into `dist/`.
+fn search_index() {
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let path = manifest.join("data/generated/search-index.txt");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let bytes = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run `cargo run -p dataset`)", path.display()));
+    // FNV-1a, 64 bits: a content name, not a security property.
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    println!("cargo:rustc-env=SEARCH_INDEX_FILE=search-index-{hash:016x}.txt");
 }
 
 /// The curated Lebenslagen with the names of the services they link to, from the dataset

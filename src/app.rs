@@ -32,6 +32,7 @@ fn Frame() -> impl IntoView {
     provide_context(route);
     crate::federation::provide_runtime_config();
     crate::place::provide_place();
+    crate::search::provide_search_index();
     let page = Memo::new(move |_| route.with(|r| r.page.clone()));
     let lang = move || route.with(|r| r.lang.code());
     let dir = move || route.with(|r| r.lang.dir());

@@ -76,6 +76,37 @@ pub fn keep_in_view(id: &str) {
     let _ = id;
 }
 
+/// Sets (or, when `value` is empty, removes) the query parameter `name` of the current address
+/// without a new history entry or a navigation: a search can be shared, and Back leaves the page.
+/// Other parameters and the fragment are kept.
+pub fn replace_query_param(name: &str, value: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::new(&window.location().href().unwrap_or_default()) else {
+            return;
+        };
+        let params = url.search_params();
+        if params.get(name).as_deref().unwrap_or("") == value {
+            return;
+        }
+        if value.is_empty() {
+            params.delete(name);
+        } else {
+            params.set(name, value);
+        }
+        url.set_search(&params.to_string().as_string().unwrap_or_default());
+        if let Ok(history) = window.history() {
+            let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+            let _ = history.replace_state_with_url(&state, "", Some(&url.href()));
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (name, value);
+}
+
 /// Marks the document as interactive (`<html data-app-ready="true">`): hydration or mounting
 /// finished. Tests wait on this instead of sleeping.
 pub fn mark_ready() {

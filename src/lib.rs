@@ -21,6 +21,7 @@ pub mod pages;
 pub mod place;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod search;
 pub mod state;
 
 pub use app::App;

@@ -45,6 +45,8 @@ pub fn run(dist: &Path) -> Result<usize, String> {
         write(&pages.join(Route::shell_file(lang)), &template.shell(lang))?;
         count += 1;
     }
+    // The catalogue search index, under the content-hashed name the wasm fetches.
+    write(&dist.join(crate::search::INDEX_FILE), crate::search::INDEX_TEXT)?;
     Ok(count)
 }
 

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use model::snapshot::{Datei, Gemeindeverzeichnis, Katalog, KatalogEintrag, Lebenslagen, Leistungen, Manifest, FORMAT};
+use model::search::{fold, Entry, Kind};
 use model::LeikaKey;
 use serde::Serialize;
 
@@ -35,6 +36,9 @@ pub struct Snapshot {
     pub leika_keys: BTreeSet<LeikaKey>,
     pub hinweise: Vec<String>,
     pub namensnennungen: Vec<String>,
+    /// Synonyms and colloquial terms of the catalogue search, folded (query word → catalogue
+    /// words), from `curated/synonyme.toml`.
+    pub synonyme: Vec<(String, Vec<String>)>,
 }
 
 fn read(dir: &Path, name: &str) -> Result<String, String> {
@@ -189,6 +193,7 @@ pub fn build(sources: &Path) -> Result<Snapshot, String> {
     let mut eintraege = eintraege;
     eintraege.sort_by_key(|e| e.key);
 
+    let synonyme = synonyms(&read(sources, "curated/synonyme.toml")?)?;
     let namensnennungen = dataset.quelle.iter().map(|q| q.namensnennung.clone()).collect();
     Ok(Snapshot {
         verzeichnis,
@@ -216,7 +221,95 @@ pub fn build(sources: &Path) -> Result<Snapshot, String> {
         leika_keys,
         hinweise: dataset.hinweis.clone(),
         namensnennungen,
+        synonyme,
     })
+}
+
+/// Reads `curated/synonyme.toml` and folds both sides, as the search folds queries.
+fn synonyms(text: &str) -> Result<Vec<(String, Vec<String>)>, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct SynonymeToml {
+        synonyme: BTreeMap<String, Vec<String>>,
+    }
+    let parsed: SynonymeToml = toml::from_str(text).map_err(|e| format!("synonyme.toml: {e}"))?;
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (key, targets) in parsed.synonyme {
+        let folded = fold(&key);
+        let targets: Vec<String> = targets.iter().map(|t| fold(t)).collect();
+        if folded.is_empty() || folded.split(' ').count() > 2 {
+            return Err(format!("synonyme.toml: {key:?} must be one or two words"));
+        }
+        if targets.is_empty() || targets.iter().any(|t| t.is_empty() || t.contains(' ')) {
+            return Err(format!(
+                "synonyme.toml: {key:?}: every value must be one word"
+            ));
+        }
+        if out.insert(folded, targets).is_some() {
+            return Err(format!(
+                "synonyme.toml: {key:?} is there twice (after folding)"
+            ));
+        }
+    }
+    Ok(out.into_iter().collect())
+}
+
+/// The entries of the catalogue search: Lebenslagen, curated services (with the catalogue
+/// wording as further text), then every other LeiKa entry with its German name.
+fn search_entries(s: &Snapshot) -> Vec<Entry> {
+    let curated_name = |key: &LeikaKey| {
+        s.leistungen
+            .leistungen
+            .iter()
+            .find(|l| l.leika.contains(key))
+            .map(|l| &l.name)
+    };
+    let mut entries = Vec::new();
+    for l in &s.lebenslagen.lebenslagen {
+        let mut extra: Vec<&str> = vec![&l.beschreibung.de];
+        extra.extend(l.beschreibung.en.as_deref());
+        extra.extend(l.ozg_lebenslage.as_deref());
+        for step in &l.schritte {
+            extra.push(&step.titel.de);
+            extra.extend(step.titel.en.as_deref());
+            for e in &step.eintraege {
+                for name in e
+                    .titel
+                    .iter()
+                    .chain(e.leika.as_ref().and_then(curated_name))
+                {
+                    extra.push(&name.de);
+                    extra.extend(name.en.as_deref());
+                }
+            }
+        }
+        entries.push(Entry {
+            kind: Kind::Lebenslage,
+            id: l.id.clone(),
+            name: l.titel.clone(),
+            curated: true,
+            extra: extra.join(" "),
+        });
+    }
+    for l in &s.leistungen.leistungen {
+        entries.push(Entry {
+            kind: Kind::Leistung,
+            id: l.leika[0].to_string(),
+            name: l.name.clone(),
+            curated: true,
+            extra: l.leika_name.clone().unwrap_or_default(),
+        });
+    }
+    for e in s.katalog.eintraege.iter().filter(|e| !e.kuratiert) {
+        entries.push(Entry {
+            kind: Kind::Leistung,
+            id: e.key.to_string(),
+            name: model::Localized::de(e.name.clone()),
+            curated: false,
+            extra: String::new(),
+        });
+    }
+    entries
 }
 
 fn json<T: Serialize>(value: &T) -> String {
@@ -304,6 +397,13 @@ pub fn render(s: &Snapshot) -> Vec<(String, String)> {
         ),
         k.eintraege.len(),
         "LeiKa-Daten (Nutzungsbedingungen des FIM-Portals)",
+    ));
+    let entries = search_entries(s);
+    files.push((
+        "search-index.txt".to_string(),
+        model::search::render(&entries, &s.synonyme),
+        entries.len(),
+        "LeiKa-Daten (Nutzungsbedingungen des FIM-Portals); EUPL-1.2 (kuratierte Namen und Synonyme)",
     ));
     let manifest = Manifest {
         format: FORMAT,

@@ -32,7 +32,7 @@ fn regenerating_gives_byte_identical_files() {
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.ends_with(".json"))
+        .filter(|n| n.ends_with(".json") || n.ends_with(".txt"))
         .collect();
     assert_eq!(present, expected, "no leftover or missing files in data/generated");
 }
@@ -49,6 +49,10 @@ fn generated_files_parse_into_the_model_types_and_stay_small() {
     assert_eq!(s, snapshot().leistungen);
     let k: Katalog = serde_json::from_str(&read("catalogue.json")).unwrap();
     assert_eq!(k, snapshot().katalog);
+    // The search index: every Lebenslage and every catalogue entry once (curated services
+    // under their curated name).
+    let index = model::search::Index::parse(&read("search-index.txt")).unwrap();
+    assert_eq!(index.entries().len(), l.lebenslagen.len() + k.eintraege.len());
     for (name, text) in dataset::render(snapshot()) {
         assert!(text.len() < 8 * 1024 * 1024, "{name} is {} bytes", text.len());
     }

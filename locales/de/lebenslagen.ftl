@@ -23,6 +23,24 @@ search-hint = Zum Beispiel: Personalausweis, Auto anmelden, Kindergeld
 search-submit = Suchen
 search-heading = Suche
 search-lead = Finden Sie Verwaltungsleistungen nach Stichwort – auch mit Alltagsbegriffen.
+search-loading = Das Suchverzeichnis wird geladen …
+search-failed = Das Suchverzeichnis konnte nicht geladen werden. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut. Ihr Suchbegriff bleibt erhalten.
+search-retry = Erneut versuchen
+search-status-count = { $count ->
+    [one] Ein Treffer für „{ $query }“
+   *[other] { $count } Treffer für „{ $query }“
+}
+search-status-none = Keine Treffer für „{ $query }“
+search-group-lebenslagen = Lebenslagen ({ $count })
+search-group-leistungen = Leistungen ({ $count })
+search-more = { $count ->
+    [one] Eine weitere Leistung anzeigen
+   *[other] { $count } weitere Leistungen anzeigen
+}
+search-partial = Keine Leistung passt zu allen Suchwörtern. Diese passen zu einem Teil davon:
+search-did-you-mean = Meinten Sie:
+search-none-heading = Keine Treffer
+search-none-hint = Prüfen Sie die Schreibweise oder versuchen Sie ein anderes Wort. Oder wählen Sie eine Lebenslage:
 
 ## Startseite
 home-heading = Verwaltungsleistungen nach Lebenslage

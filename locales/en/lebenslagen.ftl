@@ -23,6 +23,24 @@ search-hint = For example: identity card, register a car, child benefit
 search-submit = Search
 search-heading = Search
 search-lead = Find public services by keyword – everyday words work too.
+search-loading = Loading the search directory …
+search-failed = The search directory could not be loaded. Please check your internet connection and try again. What you typed is kept.
+search-retry = Try again
+search-status-count = { $count ->
+    [one] One result for “{ $query }”
+   *[other] { $count } results for “{ $query }”
+}
+search-status-none = No results for “{ $query }”
+search-group-lebenslagen = Life situations ({ $count })
+search-group-leistungen = Services ({ $count })
+search-more = { $count ->
+    [one] Show one more service
+   *[other] Show { $count } more services
+}
+search-partial = No service matches all of your words. These match some of them:
+search-did-you-mean = Did you mean:
+search-none-heading = No results
+search-none-hint = Check the spelling or try another word. Or choose a life situation:
 
 ## Start page
 home-heading = Public services by life situation

@@ -14,6 +14,7 @@ pub mod leistung;
 pub mod organisation;
 pub mod pvog;
 pub mod route;
+pub mod search;
 pub mod sanitize;
 pub mod snapshot;
 pub mod text;

@@ -1,21 +1,45 @@
+use leptos::either::Either;
 use leptos::prelude::*;
 use model::Page;
 
+use crate::search::use_search_index;
 use crate::state::href;
 use crate::t;
 
 /// The catalogue search box. A plain GET form to the search page, so it works before the
-/// wasm has loaded and without JavaScript.
+/// wasm has loaded and without JavaScript. Focusing it starts loading the search index, so
+/// results are ready by the time the citizen has typed. With `query` (the search page) it
+/// searches as the citizen types: the input is bound to `query`, and submitting stays on the page.
 #[component]
-pub fn SearchForm() -> impl IntoView {
+pub fn SearchForm(#[prop(optional)] query: Option<RwSignal<String>>) -> impl IntoView {
+    let index = use_search_index();
+    let load = move |_| index.load();
+    let input = match query {
+        Some(query) => Either::Left(view! {
+            <input class="ll-input ll-search__input" id="search-q" name="q" type="search"
+                autocomplete="off" aria-describedby="search-q-hint" data-testid="search-input"
+                on:focus=load prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))/>
+        }),
+        None => Either::Right(view! {
+            <input class="ll-input ll-search__input" id="search-q" name="q" type="search"
+                autocomplete="off" aria-describedby="search-q-hint" data-testid="search-input"
+                on:focus=load/>
+        }),
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        if query.is_some() {
+            // Results are already on the page; a reload would only lose them.
+            ev.prevent_default();
+        }
+    };
     view! {
         <form class="ll-search" role="search" method="get" action=href(Page::Search)
-            data-testid="search-form">
+            data-testid="search-form" on:submit=submit>
             <label class="ll-label" for="search-q">{t!("search-label")}</label>
             <p class="ll-hint" id="search-q-hint">{t!("search-hint")}</p>
             <div class="ll-search__row">
-                <input class="ll-input ll-search__input" id="search-q" name="q" type="search"
-                    autocomplete="off" aria-describedby="search-q-hint" data-testid="search-input"/>
+                {input}
                 <button class="ll-button" type="submit">{t!("search-submit")}</button>
             </div>
         </form>

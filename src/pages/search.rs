@@ -1,16 +1,129 @@
+use std::time::Duration;
+
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use model::search::is_searchable;
 
-use crate::components::{PageHeading, SearchForm};
-use crate::t;
+use crate::browser;
+use crate::components::{NoResults, PageHeading, SearchForm, SearchResults, Suggestion, PAGE_SIZE};
+use crate::search::{use_search_index, IndexState};
+use crate::state::use_lang;
+use crate::{t, tr};
 
-/// Search over the service catalogue.
+/// How long typing must pause before the result count is announced and the address updated:
+/// screen readers are not flooded, and the history API not called on every keystroke.
+const SETTLE: Duration = Duration::from_millis(700);
+
+/// Search over the service catalogue, as the citizen types. Without JavaScript (or before the
+/// wasm has loaded) the form is a plain GET form to this page.
 #[component]
 pub fn Search() -> impl IntoView {
+    let index = use_search_index();
+    let lang = use_lang();
+    let query = RwSignal::new(String::new());
+    // Extra services shown by "show more", for the query they were asked for.
+    let more = RwSignal::new((String::new(), 0usize));
+
+    // After hydration (never at build time): the query of the address, also after Back.
+    let url = use_query_map();
+    Effect::new(move |_| query.set(url.with(|q| q.get("q")).unwrap_or_default()));
+    Effect::new(move |_| {
+        if query.with(|q| !q.trim().is_empty()) {
+            index.load();
+        }
+    });
+
+    let results = Memo::new(move |_| {
+        let index = index.ready()?;
+        query.with(|q| is_searchable(q).then(|| index.search(q)))
+    });
+
+    // The status line: what a screen reader announces once typing settles.
+    let status = move || {
+        let lang = lang.get();
+        let q = query.get();
+        match index.state() {
+            IndexState::Loading if !q.trim().is_empty() => tr!(lang, "search-loading"),
+            IndexState::Failed => tr!(lang, "search-failed"),
+            IndexState::Ready(_) => match results.get() {
+                Some(r) if r.is_empty() => tr!(lang, "search-status-none", query = q),
+                Some(r) => tr!(lang, "search-status-count", count = r.len(), query = q),
+                None => String::new(),
+            },
+            _ => String::new(),
+        }
+    };
+    let announced = RwSignal::new(String::new());
+    Effect::new(move |pending: Option<Option<TimeoutHandle>>| {
+        if let Some(Some(timer)) = pending {
+            timer.clear();
+        }
+        let text = status();
+        let q = query.get();
+        set_timeout_with_handle(
+            move || {
+                announced.set(text);
+                browser::replace_query_param("q", q.trim());
+            },
+            SETTLE,
+        )
+        .ok()
+    });
+
+    let on_more = Callback::new(move |_| {
+        let q = query.get_untracked();
+        more.update(|(for_query, extra)| {
+            if *for_query != q {
+                *for_query = q;
+                *extra = 0;
+            }
+            *extra += PAGE_SIZE;
+        });
+    });
+    let on_suggestion = Callback::new(move |s: String| {
+        query.set(s);
+        browser::focus_now("search-q");
+    });
+
+    let body = move || {
+        let lang = lang.get();
+        match index.state() {
+            IndexState::Failed => Some(EitherOf3::A(view! {
+                <div class="ll-notice ll-results" data-testid="search-error">
+                    <p>{tr!(lang, "search-failed")}</p>
+                    <button type="button" class="ll-button" data-testid="search-retry"
+                        on:click=move |_| index.load()>{tr!(lang, "search-retry")}</button>
+                </div>
+            })),
+            IndexState::Ready(ix) => {
+                let r = results.get()?;
+                if r.is_empty() {
+                    return Some(EitherOf3::B(
+                        view! { <NoResults lang suggestion=r.suggestion on_suggestion/> },
+                    ));
+                }
+                let extra = more.with(|(q, n)| query.with(|cur| if q == cur { *n } else { 0 }));
+                let suggestion = r
+                    .suggestion
+                    .clone()
+                    .map(|s| view! { <Suggestion lang suggestion=s on_suggestion/> });
+                Some(EitherOf3::C(view! {
+                    {suggestion}
+                    <SearchResults index=ix results=r lang shown=PAGE_SIZE + extra on_more/>
+                }))
+            }
+            _ => None,
+        }
+    };
+
     view! {
         <div class="ll-container ll-page">
             <PageHeading text=Signal::derive(t!("search-heading"))/>
             <p class="ll-lead">{t!("search-lead")}</p>
-            <SearchForm/>
+            <SearchForm query/>
+            <p class="ll-search__status" role="status" data-testid="search-status">{move || announced.get()}</p>
+            {body}
         </div>
     }
 }

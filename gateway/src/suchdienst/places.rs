@@ -2,13 +2,14 @@
 //! prefix, by name (case-, umlaut- and accent-insensitive; prefix, word prefix or substring),
 //! or both ("86720 Nörd"), or by a whole twelve-digit ARS (exactly that municipality).
 //!
-//! Names are folded once at startup: lower case, umlauts and accents to their base letter,
-//! `ß` to `ss`, the spellings `ae`/`oe`/`ue` to `a`/`o`/`u` (so "Noerdlingen" finds
-//! "Nördlingen"), combining marks dropped (NFD input), punctuation to single spaces. Folding
-//! a prefix always gives a prefix of the folded name, so prefix search stays exact.
+//! Names are folded once at startup with [`model::search::fold`], the fold the catalogue search
+//! uses too: lower case, umlauts and accents to their base letter, `ß` to `ss`, the spellings
+//! `ae`/`oe`/`ue` to `a`/`o`/`u` (so "Noerdlingen" finds "Nördlingen"), punctuation to single
+//! spaces. Folding a prefix always gives a prefix of the folded name, so prefix search stays exact.
 
 use std::collections::BTreeMap;
 
+use model::search::fold;
 use model::Gemeinde;
 
 /// One searchable spelling of a municipality.
@@ -185,94 +186,5 @@ impl Places {
             }
         }
         out
-    }
-}
-
-/// The search form of a name or query (see the module documentation).
-pub fn fold(s: &str) -> String {
-    let mut base = String::with_capacity(s.len());
-    let mut space = true; // no leading space
-    for c in s.chars() {
-        let mapped: &str = match c {
-            'ä' | 'Ä' | 'à' | 'á' | 'â' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Å' => {
-                "a"
-            }
-            'ö' | 'Ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ø' => {
-                "o"
-            }
-            'ü' | 'Ü' | 'ù' | 'ú' | 'û' | 'Ù' | 'Ú' | 'Û' => "u",
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
-            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => "i",
-            'ç' | 'Ç' => "c",
-            'ñ' | 'Ñ' => "n",
-            'ß' | 'ẞ' => "ss",
-            // Combining marks of NFD input ("o\u{308}" is "ö").
-            '\u{300}'..='\u{36f}' => continue,
-            c if c.is_alphanumeric() => {
-                for l in c.to_lowercase() {
-                    base.push(l);
-                }
-                space = false;
-                continue;
-            }
-            _ => {
-                if !space {
-                    base.push(' ');
-                    space = true;
-                }
-                continue;
-            }
-        };
-        base.push_str(mapped);
-        space = false;
-    }
-    if base.ends_with(' ') {
-        base.pop();
-    }
-    // ae/oe/ue → a/o/u, left to right, each pair once: the pair becomes its first letter,
-    // which keeps folded prefixes prefixes of folded names.
-    let mut out = String::with_capacity(base.len());
-    let mut chars = base.chars().peekable();
-    while let Some(c) = chars.next() {
-        out.push(c);
-        if matches!(c, 'a' | 'o' | 'u') && chars.peek() == Some(&'e') {
-            chars.next();
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folding_ignores_case_umlauts_spellings_and_punctuation() {
-        assert_eq!(fold("Nördlingen"), "nordlingen");
-        assert_eq!(fold("NOERDLINGEN"), "nordlingen");
-        assert_eq!(fold("No\u{308}rdlingen"), "nordlingen", "NFD");
-        assert_eq!(fold("Neustadt a.d.Aisch"), "neustadt a d aisch");
-        assert_eq!(fold("  Straße -- Süd "), "strasse sud");
-        assert_eq!(fold("Strasse Sued"), "strasse sud");
-        assert_eq!(fold("Île-de-Ré"), "ile de re");
-    }
-
-    #[test]
-    fn folded_prefixes_are_prefixes_of_folded_names() {
-        for name in [
-            "Nördlingen",
-            "Michaelisdonn",
-            "Neuenstadt am Kocher",
-            "Baesweiler",
-            "Bad Säckingen",
-            "Queue",
-            "Aeaeae",
-        ] {
-            let full = fold(name);
-            for (i, _) in name.char_indices().skip(1) {
-                let prefix = fold(&name[..i]);
-                assert!(full.starts_with(&prefix), "{name}: {prefix:?} vs {full:?}");
-            }
-        }
     }
 }

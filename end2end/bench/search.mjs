@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// Search latency benchmark: how long does one keystroke in the catalogue search take on a slow
+// phone, from the `input` event until the results are in the DOM and laid out?
+//
+//   node end2end/bench/search.mjs [--rate 6] [--rounds 3]
+//
+// Starts the gateway on a free loopback port (BENCH_GATEWAY_PORT to choose one) serving dist/,
+// opens /suche in Debian's Chromium, waits until the search index is loaded, then throttles the
+// CPU (CDP Emulation.setCPUThrottlingRate, 6× by default) and types realistic queries one
+// character at a time, ~100 ms apart. Per keystroke it measures, inside the page, from just
+// before dispatching the `input` event to after the app's reactive updates ran (the microtasks
+// the event queued, in which Leptos updates the DOM), and again after a forced style and layout.
+// Prints p50, p99, max (with and without the layout) and the number of keystrokes, and the
+// machine's load average, since other work on the machine inflates the figures. Never asserts.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const RATE = Number(option('rate', 6));
+const ROUNDS = Number(option('rounds', 3));
+
+/** What citizens type: plain, colloquial, misspelt, with and without umlauts, English. */
+const QUERIES = [
+  'kindergeld',
+  'Auto anmelden',
+  'Führerschein umtauschen',
+  'Fuehrerschien',
+  'Personalausweis beantragen',
+  'wohnsitz ummelden',
+  'Baby',
+  'Hundesteuer',
+  'Gewerbe anmelden',
+  'kindergled',
+  'child benefit',
+  'Bauantrag Garage',
+];
+
+/** A loopback port nobody listens on right now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+const PORT = Number(process.env.BENCH_GATEWAY_PORT ?? (await freePort()));
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const gatewayBin = `${root}target/native/gateway`;
+if (!existsSync(gatewayBin) || !existsSync(`${root}dist/pages/index.html`)) {
+  console.error('search bench: no release build (run `make build` first)');
+  process.exit(1);
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function startGateway() {
+  const child = spawn(gatewayBin, [], {
+    cwd: root,
+    env: {
+      ...process.env,
+      LEBENSLAGEN_LISTEN: `127.0.0.1:${PORT}`,
+      LEBENSLAGEN_DIST: 'dist',
+      LEBENSLAGEN_PUBLIC_ORIGIN: ORIGIN,
+      RUST_LOG: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let exited = null;
+  child.on('exit', (code) => (exited = code));
+  for (let i = 0; i < 100 && exited === null; i++) {
+    try {
+      await fetch(`${ORIGIN}/suche`);
+      return child;
+    } catch {
+      await sleep(100);
+    }
+  }
+  child.kill();
+  throw new Error(`the gateway did not answer on ${ORIGIN}${exited === null ? '' : ` (it exited with ${exited})`}`);
+}
+
+/** Types `queries` in the page, one character per `input` event; returns the latencies in ms. */
+function typeInPage(queries) {
+  const input = document.getElementById('search-q');
+  const main = document.getElementById('main');
+  // Leptos runs its effects in microtasks queued by the input handler; a few microtask hops
+  // queued after them run once they (and what they queue in turn) are done. No macrotask: under
+  // CPU throttling a task boundary adds the throttler's pauses, which are not the app's work.
+  const afterMicrotasks = () =>
+    new Promise((resolve) => queueMicrotask(() => queueMicrotask(() => queueMicrotask(resolve))));
+  const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  let mutated = 0;
+  const observer = new MutationObserver(() => (mutated += 1));
+  observer.observe(main, { childList: true, subtree: true, characterData: true });
+  const samples = [];
+  const domOnly = [];
+  let changed = 0;
+  return (async () => {
+    for (const query of queries) {
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await pause(300);
+      for (let i = 1; i <= query.length; i++) {
+        input.value = query.slice(0, i);
+        const before = mutated;
+        const start = performance.now();
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: query[i - 1] }));
+        await afterMicrotasks();
+        const updated = performance.now();
+        void main.offsetHeight; // style and layout of the updated results
+        samples.push(performance.now() - start);
+        domOnly.push(updated - start);
+        await pause(0); // let the observer's record arrive
+        if (mutated > before) changed += 1;
+        await pause(100);
+      }
+    }
+    observer.disconnect();
+    return { samples, domOnly, changed };
+  })();
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+const gateway = await startGateway();
+let browser;
+try {
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/suche`);
+  await page.waitForSelector('html[data-app-ready="true"]', { state: 'attached', timeout: 60_000 });
+  // Load the index (focus), and wait until a search shows results.
+  await page.focus('#search-q');
+  await page.fill('#search-q', 'kindergeld');
+  await page.waitForSelector('[data-testid="search-results-leistungen"]', { timeout: 60_000 });
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+  const all = [];
+  const dom = [];
+  let changed = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const result = await page.evaluate(typeInPage, QUERIES);
+    all.push(...result.samples);
+    dom.push(...result.domOnly);
+    changed += result.changed;
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const sorted = [...all].sort((a, b) => a - b);
+  const sortedDom = [...dom].sort((a, b) => a - b);
+  const fmt = (ms) => `${ms.toFixed(1)} ms`;
+  console.log(`search latency per keystroke, CPU throttled ${RATE}×, ${ROUNDS} rounds of ${QUERIES.length} queries (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
+  console.log(`  keystrokes: ${sorted.length} (${changed} changed the results DOM)`);
+  console.log(`  input → DOM updated and laid out: p50 ${fmt(percentile(sorted, 50))}   p99 ${fmt(percentile(sorted, 99))}   max ${fmt(sorted[sorted.length - 1])}`);
+  console.log(`  input → DOM updated (no layout):  p50 ${fmt(percentile(sortedDom, 50))}   p99 ${fmt(percentile(sortedDom, 99))}   max ${fmt(sortedDom[sortedDom.length - 1])}`);
+  console.log(`  budget: p99 < 16 ms → ${percentile(sorted, 99) < 16 ? 'within' : 'OVER'} (printed, not asserted)`);
+} finally {
+  await browser?.close();
+  gateway.kill();
+}

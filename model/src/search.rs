@@ -1,0 +1,741 @@
+//! Catalogue search: German folding, the compact index file and the matching and ranking that
+//! run in the browser on every keystroke.
+//!
+//! The dataset writes the index ([`render`]) from the LeiKa catalogue, the curated services and
+//! Lebenslagen and the curated synonyms; the app loads it lazily and builds an [`Index`] once
+//! ([`Index::parse`]). A query is folded and split into tokens; each token matches vocabulary
+//! words exactly, as a prefix (German compounds: "führerschein" finds "Führerscheinumtausch"),
+//! through a synonym ("auto" → "fahrzeug"), or, when nothing else matches, with a typo
+//! (bounded Damerau-Levenshtein). Documents matching every token come first; see [`Index::search`].
+
+use crate::text::Localized;
+
+/// The search form of a name or query: lower case, umlauts and accents to their base letter,
+/// `ß` to `ss`, the spellings `ae`/`oe`/`ue` to `a`/`o`/`u` (so "Noerdlingen" finds
+/// "Nördlingen"), combining marks dropped (NFD input), punctuation to single spaces. Folding
+/// a prefix always gives a prefix of the folded text, so prefix search stays exact. The same
+/// fold serves the catalogue search and the gateway's place search.
+pub fn fold(s: &str) -> String {
+    let mut base = String::with_capacity(s.len());
+    let mut space = true; // no leading space
+    for c in s.chars() {
+        let mapped: &str = match c {
+            'ä' | 'Ä' | 'à' | 'á' | 'â' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Å' => {
+                "a"
+            }
+            'ö' | 'Ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ø' => {
+                "o"
+            }
+            'ü' | 'Ü' | 'ù' | 'ú' | 'û' | 'Ù' | 'Ú' | 'Û' => "u",
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
+            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => "i",
+            'ç' | 'Ç' => "c",
+            'ñ' | 'Ñ' => "n",
+            'ß' | 'ẞ' => "ss",
+            // Combining marks of NFD input ("o\u{308}" is "ö").
+            '\u{300}'..='\u{36f}' => continue,
+            c if c.is_alphanumeric() => {
+                for l in c.to_lowercase() {
+                    base.push(l);
+                }
+                space = false;
+                continue;
+            }
+            _ => {
+                if !space {
+                    base.push(' ');
+                    space = true;
+                }
+                continue;
+            }
+        };
+        base.push_str(mapped);
+        space = false;
+    }
+    if base.ends_with(' ') {
+        base.pop();
+    }
+    // ae/oe/ue → a/o/u, left to right, each pair once: the pair becomes its first letter,
+    // which keeps folded prefixes prefixes of folded names.
+    let mut out = String::with_capacity(base.len());
+    let mut chars = base.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if matches!(c, 'a' | 'o' | 'u') && chars.peek() == Some(&'e') {
+            chars.next();
+        }
+    }
+    out
+}
+
+/// The words of a text as (folded, lower-case original) pairs: split where [`fold`] puts a
+/// space, so each word folds to exactly one token.
+fn words(text: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)))
+        .filter(|w| !w.is_empty())
+        .map(|w| (fold(w), w.to_lowercase()))
+        .filter(|(f, _)| !f.is_empty())
+}
+
+/// Words a query may contain that say nothing about the service (German and English).
+const STOP_WORDS: &[&str] = &[
+    "a", "als", "am", "an", "and", "auf", "bei", "das", "dem", "den", "der", "die", "ein", "eine",
+    "einen", "einer", "for", "fur", "i", "ich", "im", "in", "ist", "mein", "meine", "meinen",
+    "mit", "my", "of", "the", "to", "und", "von", "vom", "wie", "zu", "zum", "zur",
+];
+
+/// What a search result is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A curated Lebenslage, linked to `/lebenslagen/<id>`.
+    Lebenslage,
+    /// A service, linked to `/leistungen/<LeiKa key>`.
+    Leistung,
+}
+
+/// One searchable document, as written to and read from the index file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: Kind,
+    /// Lebenslage slug or LeiKa key.
+    pub id: String,
+    /// The name shown (English only for curated content).
+    pub name: Localized,
+    /// Curated content (our own wording), ranked above raw catalogue entries.
+    pub curated: bool,
+    /// Further searchable text, matched with less weight: the catalogue wording of a curated
+    /// service; description, steps and services of a Lebenslage.
+    pub extra: String,
+}
+
+/// First line of the index file; a different format is rejected, not misread.
+pub const INDEX_HEADER: &str = "lebenslagen-suchindex 1";
+
+/// The index file: a header line, then one tab-separated record per line:
+/// `S key targets…` (a synonym: folded query words → folded catalogue words, space-separated),
+/// `L id name_de name_en extra` (Lebenslage), `C key name_de name_en extra` (curated service),
+/// `K key name_de` (catalogue entry). Plain text because it is small, compresses well and needs
+/// no JSON code in the wasm.
+pub fn render(entries: &[Entry], synonyms: &[(String, Vec<String>)]) -> String {
+    // Tabs and line breaks separate fields and records: any run of white space becomes one space.
+    let clean = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::from(INDEX_HEADER);
+    out.push('\n');
+    for (key, targets) in synonyms {
+        out.push_str(&format!(
+            "S\t{}\t{}\n",
+            clean(key),
+            clean(&targets.join(" "))
+        ));
+    }
+    for e in entries {
+        let (id, de, en, extra) = (
+            clean(&e.id),
+            clean(&e.name.de),
+            clean(e.name.en.as_deref().unwrap_or("")),
+            clean(&e.extra),
+        );
+        let line = match (e.kind, e.curated) {
+            (Kind::Lebenslage, _) => format!("L\t{id}\t{de}\t{en}\t{extra}"),
+            (Kind::Leistung, true) => format!("C\t{id}\t{de}\t{en}\t{extra}"),
+            (Kind::Leistung, false) => format!("K\t{id}\t{de}"),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// A vocabulary word: folded, how it was written first (for "did you mean"), and the
+/// documents containing it (`doc << 1 | 1` when only in the extra text).
+struct Word {
+    folded: Box<str>,
+    display: Box<str>,
+    postings: Vec<u32>,
+}
+
+/// The in-memory index, built once per page from the index file.
+pub struct Index {
+    entries: Vec<Entry>,
+    /// Sorted by `folded`, for exact and prefix lookups by binary search.
+    vocabulary: Vec<Word>,
+    /// Sorted by key.
+    synonyms: Vec<(String, Vec<String>)>,
+}
+
+/// How a query token matched a document; lower is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Match {
+    Exact = 0,
+    Prefix = 1,
+    Synonym = 2,
+    Typo = 3,
+}
+
+/// Penalty for a match in the extra text rather than the name.
+const EXTRA_PENALTY: u8 = 3;
+
+/// A result: the entry, and whether it matched every query token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub entry: u32,
+    pub complete: bool,
+}
+
+/// The ranked results of one query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Results {
+    pub lebenslagen: Vec<Hit>,
+    pub leistungen: Vec<Hit>,
+    /// A corrected query, when a token matched only with a typo or not at all.
+    pub suggestion: Option<String>,
+}
+
+impl Results {
+    pub fn is_empty(&self) -> bool {
+        self.lebenslagen.is_empty() && self.leistungen.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.lebenslagen.len() + self.leistungen.len()
+    }
+}
+
+/// One token of a query (or a phrase of two, when a synonym names the phrase).
+struct Term {
+    /// Folded; `None` for a phrase, which matches through its synonyms only.
+    text: Option<String>,
+    synonyms: Vec<String>,
+}
+
+/// Queries shorter than this (folded, without spaces) give no results: one letter matches
+/// most of the catalogue.
+pub const MIN_QUERY_CHARS: usize = 2;
+
+/// Whether `query` is long enough to search for (see [`MIN_QUERY_CHARS`]).
+pub fn is_searchable(query: &str) -> bool {
+    fold(query).chars().filter(|c| *c != ' ').count() >= MIN_QUERY_CHARS
+}
+
+/// Most query tokens considered (one bit each).
+const MAX_TERMS: usize = 8;
+
+/// Typos allowed for a token of this many bytes: none below 4, 1 up to 7, 2 from 8.
+fn allowed_typos(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+impl Index {
+    /// Builds the index from its entries and synonyms (keys and targets folded).
+    pub fn new(entries: Vec<Entry>, mut synonyms: Vec<(String, Vec<String>)>) -> Index {
+        let mut map: std::collections::BTreeMap<String, (String, Vec<u32>)> = Default::default();
+        for (i, e) in entries.iter().enumerate() {
+            let i = i as u32;
+            let names = [Some(e.name.de.as_str()), e.name.en.as_deref()];
+            for (text, extra) in names
+                .into_iter()
+                .flatten()
+                .map(|t| (t, false))
+                .chain(std::iter::once((e.extra.as_str(), true)))
+            {
+                for (folded, display) in words(text) {
+                    let slot = map.entry(folded).or_insert_with(|| (display, Vec::new()));
+                    let posting = i << 1 | u32::from(extra);
+                    match slot.1.last_mut() {
+                        // Seen in this entry already: keep the better (name) posting.
+                        Some(last) if *last >> 1 == i => *last &= posting | !1,
+                        _ => slot.1.push(posting),
+                    }
+                }
+            }
+        }
+        let vocabulary = map
+            .into_iter()
+            .map(|(folded, (display, postings))| Word {
+                folded: folded.into(),
+                display: display.into(),
+                postings,
+            })
+            .collect();
+        synonyms.sort();
+        Index {
+            entries,
+            vocabulary,
+            synonyms,
+        }
+    }
+
+    /// Reads an index file written by [`render`].
+    pub fn parse(text: &str) -> Result<Index, String> {
+        let mut lines = text.lines();
+        if lines.next() != Some(INDEX_HEADER) {
+            return Err("not a search index of this format".into());
+        }
+        let mut entries = Vec::new();
+        let mut synonyms = Vec::new();
+        for (n, line) in lines.enumerate() {
+            let f: Vec<&str> = line.split('\t').collect();
+            let name = |de: &str, en: &str| Localized {
+                de: de.to_string(),
+                en: (!en.is_empty()).then(|| en.to_string()),
+            };
+            let entry = |kind, curated, f: &[&str]| Entry {
+                kind,
+                id: f[1].to_string(),
+                name: name(f[2], f[3]),
+                curated,
+                extra: f[4].to_string(),
+            };
+            match (f[0], f.len()) {
+                ("S", 3) => synonyms.push((
+                    f[1].to_string(),
+                    f[2].split(' ').map(str::to_string).collect(),
+                )),
+                ("L", 5) => entries.push(entry(Kind::Lebenslage, true, &f)),
+                ("C", 5) => entries.push(entry(Kind::Leistung, true, &f)),
+                ("K", 3) => entries.push(Entry {
+                    kind: Kind::Leistung,
+                    id: f[1].to_string(),
+                    name: name(f[2], ""),
+                    curated: false,
+                    extra: String::new(),
+                }),
+                _ => return Err(format!("line {}: not an index record", n + 2)),
+            }
+        }
+        Ok(Index::new(entries, synonyms))
+    }
+
+    pub fn entry(&self, i: u32) -> &Entry {
+        &self.entries[i as usize]
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The vocabulary words starting with `prefix` (all of them for an empty prefix).
+    fn with_prefix(&self, prefix: &str) -> &[Word] {
+        let start = self.vocabulary.partition_point(|w| &*w.folded < prefix);
+        let len = self.vocabulary[start..].partition_point(|w| w.folded.starts_with(prefix));
+        &self.vocabulary[start..start + len]
+    }
+
+    fn terms(&self, folded: &str) -> Vec<Term> {
+        let mut tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+        if tokens.iter().any(|t| !STOP_WORDS.contains(t)) {
+            tokens.retain(|t| !STOP_WORDS.contains(t));
+        }
+        let mut terms = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() && terms.len() < MAX_TERMS {
+            // A two-word phrase with synonyms of its own ("child benefit", "hartz 4").
+            if let Some(next) = tokens.get(i + 1) {
+                let phrase = format!("{} {next}", tokens[i]);
+                if let Some((_, targets)) = self.synonyms.iter().find(|(k, _)| *k == phrase) {
+                    terms.push(Term {
+                        text: None,
+                        synonyms: targets.clone(),
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+            let token = tokens[i];
+            // Synonyms of the word, or of words it begins while the citizen is still typing.
+            let synonyms = self
+                .synonyms
+                .iter()
+                .filter(|(k, _)| {
+                    *k == token || (token.len() >= 3 && !k.contains(' ') && k.starts_with(token))
+                })
+                .flat_map(|(_, t)| t.iter().cloned())
+                .collect();
+            terms.push(Term {
+                text: Some(token.to_string()),
+                synonyms,
+            });
+            i += 1;
+        }
+        terms
+    }
+
+    /// Searches for `query`. Every token of the query is matched against the vocabulary;
+    /// results are ranked by: matched every token (others only when nothing matches every
+    /// token), curated before raw catalogue entries, match quality summed over the tokens
+    /// (exact < prefix < synonym < typo; a match in the extra text counts less), shorter names.
+    pub fn search(&self, query: &str) -> Results {
+        if !is_searchable(query) {
+            return Results::default();
+        }
+        let folded = fold(query);
+        let terms = self.terms(&folded);
+        let n = self.entries.len();
+        let mut mask = vec![0u8; n];
+        let mut quality = vec![0u16; n];
+        let mut best = vec![u8::MAX; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut corrected: Vec<Option<String>> = Vec::with_capacity(terms.len());
+        let mut needs_correction = false;
+
+        for (bit, term) in terms.iter().enumerate() {
+            let mut add = |word: &Word, how: Match| {
+                for &p in &word.postings {
+                    let doc = (p >> 1) as usize;
+                    let q = how as u8 + if p & 1 == 1 { EXTRA_PENALTY } else { 0 };
+                    if best[doc] == u8::MAX {
+                        touched.push(doc as u32);
+                    }
+                    best[doc] = best[doc].min(q);
+                }
+            };
+            let mut matched = false;
+            if let Some(text) = &term.text {
+                for word in self.with_prefix(text) {
+                    add(
+                        word,
+                        if *word.folded == **text {
+                            Match::Exact
+                        } else {
+                            Match::Prefix
+                        },
+                    );
+                    matched = true;
+                }
+            }
+            for target in &term.synonyms {
+                for word in self.with_prefix(target) {
+                    add(word, Match::Synonym);
+                    matched = true;
+                }
+            }
+            let mut correction = None;
+            if !matched {
+                if let Some(text) = &term.text {
+                    let max = allowed_typos(text.len());
+                    let mut closest: Option<(usize, std::cmp::Reverse<usize>, usize)> = None;
+                    for (w, full, prefix) in self.typos(text, max + 1) {
+                        let word = &self.vocabulary[w];
+                        if full <= max || prefix <= max {
+                            add(word, Match::Typo);
+                        }
+                        // "Did you mean": the closest whole word (one typo more than matching
+                        // allows), the more frequent on a tie.
+                        let rank = (full, std::cmp::Reverse(word.postings.len()), w);
+                        if full <= max + 1 && closest.is_none_or(|c| rank < c) {
+                            closest = Some(rank);
+                        }
+                    }
+                    correction = closest.map(|(_, _, w)| self.vocabulary[w].display.to_string());
+                    needs_correction = true;
+                }
+            }
+            corrected.push(correction.or_else(|| term.text.clone()));
+            for &doc in &touched {
+                let doc = doc as usize;
+                mask[doc] |= 1 << bit;
+                quality[doc] += u16::from(best[doc]);
+                best[doc] = u8::MAX;
+            }
+            touched.clear();
+        }
+
+        let all = if terms.is_empty() {
+            0
+        } else {
+            (1u16 << terms.len()) - 1
+        } as u8;
+        let mut hits: Vec<(u32, u32)> = Vec::new(); // (missing tokens, entry)
+        for (i, &m) in mask.iter().enumerate() {
+            if m != 0 {
+                hits.push(((all & !m).count_ones(), i as u32));
+            }
+        }
+        if hits.iter().any(|(missing, _)| *missing == 0) {
+            hits.retain(|(missing, _)| *missing == 0);
+        }
+        hits.sort_by_cached_key(|&(missing, i)| {
+            let e = &self.entries[i as usize];
+            (missing, !e.curated, quality[i as usize], e.name.de.len(), i)
+        });
+        let mut results = Results::default();
+        for (missing, i) in hits {
+            let hit = Hit {
+                entry: i,
+                complete: missing == 0,
+            };
+            match self.entries[i as usize].kind {
+                Kind::Lebenslage => results.lebenslagen.push(hit),
+                Kind::Leistung => results.leistungen.push(hit),
+            }
+        }
+        if needs_correction {
+            let suggestion: Vec<String> = corrected.into_iter().flatten().collect();
+            let suggestion = suggestion.join(" ");
+            if !suggestion.is_empty() && fold(&suggestion) != folded {
+                results.suggestion = Some(suggestion);
+            }
+        }
+        results
+    }
+
+    /// Vocabulary words within `max` typos of `token` as a whole word or as a word's beginning:
+    /// (word, whole-word distance, beginning distance), distances capped at `max + 1`. To stay
+    /// fast on every keystroke, only words of a fitting length whose first letter matches (or
+    /// the first two swapped) are compared, and only for tokens of 4 to 48 bytes.
+    fn typos(&self, token: &str, max: usize) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let t = token.as_bytes();
+        if t.len() < 4 || t.len() > MAX_TYPO_LEN {
+            return out;
+        }
+        for (i, word) in self.vocabulary.iter().enumerate() {
+            let w = word.folded.as_bytes();
+            if w.len() + max < t.len() {
+                continue;
+            }
+            let first = w[0] == t[0] || (w.len() > 1 && w[0] == t[1] && w[1] == t[0]);
+            if !first {
+                continue;
+            }
+            let (full, prefix) = distance(t, w, max);
+            if prefix <= max {
+                out.push((i, full, prefix));
+            }
+        }
+        out
+    }
+}
+
+/// Longest token (in bytes) compared for typos; the distance rows live on the stack.
+const MAX_TYPO_LEN: usize = 48;
+
+/// Optimal-string-alignment (restricted Damerau-Levenshtein) distance between `a` and `b`,
+/// and between `a` and the closest beginning of `b`; both capped at `max + 1` (the computation
+/// stops once every cell of a row exceeds `max`).
+fn distance(a: &[u8], b: &[u8], max: usize) -> (usize, usize) {
+    let over = max + 1;
+    // Columns beyond `a.len() + max` cannot be within `max` of `a`: a whole word that long is
+    // too far, and no longer beginning is needed.
+    let whole = b.len() <= a.len() + max;
+    let b = &b[..b.len().min(a.len() + max)];
+    let cols = b.len() + 1;
+    if a.len() > MAX_TYPO_LEN || cols > MAX_TYPO_LEN + 4 {
+        return (over, over);
+    }
+    // Three rows on the stack: two back (transpositions), previous, current.
+    let mut rows = [[0usize; MAX_TYPO_LEN + 4]; 3];
+    for (j, cell) in rows[0][..cols].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        let mut row_min = i;
+        for j in 1..cols {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return (over, over);
+        }
+    }
+    let last = &rows[a.len() % 3][..cols];
+    let full = if whole {
+        last[cols - 1].min(over)
+    } else {
+        over
+    };
+    let prefix = last.iter().copied().min().unwrap_or(over).min(over);
+    (full, prefix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_umlauts_spellings_and_punctuation() {
+        assert_eq!(fold("Nördlingen"), "nordlingen");
+        assert_eq!(fold("NOERDLINGEN"), "nordlingen");
+        assert_eq!(fold("No\u{308}rdlingen"), "nordlingen", "NFD");
+        assert_eq!(fold("Neustadt a.d.Aisch"), "neustadt a d aisch");
+        assert_eq!(fold("  Straße -- Süd "), "strasse sud");
+        assert_eq!(fold("Strasse Sued"), "strasse sud");
+        assert_eq!(fold("Île-de-Ré"), "ile de re");
+        assert_eq!(fold("fuehrerschein"), fold("Führerschein"));
+        assert_eq!(fold("Fuhrerschein"), fold("FÜHRERSCHEIN"));
+    }
+
+    #[test]
+    fn folded_prefixes_are_prefixes_of_folded_names() {
+        for name in [
+            "Nördlingen",
+            "Michaelisdonn",
+            "Neuenstadt am Kocher",
+            "Baesweiler",
+            "Bad Säckingen",
+            "Queue",
+            "Aeaeae",
+        ] {
+            let full = fold(name);
+            for (i, _) in name.char_indices().skip(1) {
+                let prefix = fold(&name[..i]);
+                assert!(full.starts_with(&prefix), "{name}: {prefix:?} vs {full:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn distances_count_typos_and_swaps() {
+        assert_eq!(distance(b"kindergled", b"kindergeld", 2).0, 1, "swap");
+        assert_eq!(distance(b"kindergelt", b"kindergeld", 2).0, 1);
+        assert_eq!(distance(b"kindergeld", b"kindergeld", 2).0, 0);
+        assert_eq!(distance(b"abc", b"xyz", 1).0, 2, "capped at max + 1");
+        assert_eq!(
+            distance(b"fuhrerschien", b"fuhrerscheinumtausch", 2),
+            (3, 1)
+        );
+    }
+
+    fn real() -> &'static Index {
+        static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+        INDEX.get_or_init(|| {
+            Index::parse(include_str!("../../data/generated/search-index.txt"))
+                .expect("the generated index parses")
+        })
+    }
+
+    fn first_service(q: &str) -> &'static Entry {
+        let r = real().search(q);
+        let hit = r
+            .leistungen
+            .first()
+            .unwrap_or_else(|| panic!("{q}: no service"));
+        real().entry(hit.entry)
+    }
+
+    fn first_lebenslage(q: &str) -> &'static str {
+        let r = real().search(q);
+        let hit = r
+            .lebenslagen
+            .first()
+            .unwrap_or_else(|| panic!("{q}: no Lebenslage"));
+        &real().entry(hit.entry).id
+    }
+
+    #[test]
+    fn kindergeld_finds_the_kindergeld_service() {
+        assert_eq!(first_service("kindergeld").id, "99041008000000");
+        assert_eq!(first_service("Kindergeld").id, "99041008000000");
+        assert_eq!(
+            first_service("kinderg").id,
+            "99041008000000",
+            "while typing"
+        );
+    }
+
+    #[test]
+    fn colloquial_terms_find_the_right_service_and_lebenslage() {
+        assert_eq!(
+            first_service("Auto anmelden").id,
+            "99036008007002",
+            "Neues Fahrzeug zulassen"
+        );
+        assert_eq!(first_lebenslage("Auto anmelden"), "rund-ums-fahrzeug");
+        assert_eq!(first_lebenslage("Baby"), "ein-neues-kind-ist-angekommen");
+        assert_eq!(first_service("child benefit").id, "99041008000000");
+        assert_eq!(first_service("register car").id, "99036008007002");
+    }
+
+    #[test]
+    fn umlaut_spellings_give_the_same_results() {
+        let a = real().search("Führerschein");
+        assert_eq!(real().search("fuehrerschein"), a);
+        assert_eq!(real().search("Fuhrerschein"), a);
+        assert!(real()
+            .entry(a.leistungen[0].entry)
+            .name
+            .de
+            .contains("Führerschein"));
+        assert!(
+            real().entry(a.leistungen[0].entry).curated,
+            "curated services first"
+        );
+    }
+
+    #[test]
+    fn typos_still_find_the_service_and_suggest_the_spelling() {
+        for q in ["kindergled", "Kindergelt", "kindrgeld"] {
+            let r = real().search(q);
+            assert_eq!(
+                real().entry(r.leistungen[0].entry).id,
+                "99041008000000",
+                "{q}"
+            );
+            assert_eq!(r.suggestion.as_deref(), Some("kindergeld"), "{q}");
+        }
+        let r = real().search("Fuehrerschien");
+        assert!(real()
+            .entry(r.leistungen[0].entry)
+            .name
+            .de
+            .contains("Führerschein"));
+        assert_eq!(r.suggestion.as_deref(), Some("führerschein"));
+    }
+
+    #[test]
+    fn nonsense_and_tiny_queries_give_nothing() {
+        assert!(real().search("xqzvwk").is_empty());
+        assert!(real().search("k").is_empty());
+        assert!(real().search("  ").is_empty());
+    }
+
+    #[test]
+    fn every_token_matched_beats_some() {
+        let r = real().search("Gewerbe anmelden");
+        assert!(r.leistungen.iter().all(|h| h.complete));
+        assert_eq!(real().entry(r.leistungen[0].entry).id, "99050012104000");
+    }
+
+    #[test]
+    fn the_index_file_round_trips() {
+        let entries = vec![
+            Entry {
+                kind: Kind::Lebenslage,
+                id: "umzug".into(),
+                name: Localized::new("Umzug", "Moving"),
+                curated: true,
+                extra: "Wohnsitz ummelden".into(),
+            },
+            Entry {
+                kind: Kind::Leistung,
+                id: "99001001000000".into(),
+                name: Localized::de("Abfallgebühr"),
+                curated: false,
+                extra: String::new(),
+            },
+        ];
+        let synonyms = vec![("mull".to_string(), vec!["abfall".to_string()])];
+        let text = render(&entries, &synonyms);
+        let index = Index::parse(&text).unwrap();
+        assert_eq!(index.entries(), &entries[..]);
+        assert_eq!(render(index.entries(), &index.synonyms), text);
+        assert_eq!(
+            index.entry(index.search("Müll").leistungen[0].entry).id,
+            "99001001000000"
+        );
+        assert!(Index::parse("something else").is_err());
+    }
+}
