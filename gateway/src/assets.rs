@@ -254,18 +254,26 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Trunk names hashed files `name-<16 hex digits>.ext`, the wasm `name-<hash>_bg.wasm`.
+/// Trunk names hashed files `name-<hash>.ext`, the wasm `name-<hash>_bg.wasm`; the hash is a
+/// 64-bit number in lower-case hex without leading zeros.
 pub fn is_hashed(file_name: &str) -> bool {
     let bytes = file_name.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| {
-        b == b'-'
-            && bytes.len() > i + 17
-            && bytes[i + 1..i + 17]
-                .iter()
-                .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c))
-            && (bytes[i + 17] == b'.' || bytes[i + 17..].starts_with(b"_bg."))
+        if b != b'-' {
+            return false;
+        }
+        let digits = bytes[i + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c))
+            .count();
+        let rest = &bytes[i + 1 + digits..];
+        // Trunk prints its 64-bit hash without leading zeros: 16 hex digits, sometimes fewer.
+        (MIN_HASH_DIGITS..=16).contains(&digits) && (rest.starts_with(b".") || rest.starts_with(b"_bg."))
     })
 }
+
+/// Fewest hex digits taken for a content hash (Trunk's hash has 16, one in 16 has 15, …).
+const MIN_HASH_DIGITS: usize = 12;
 
 /// The media type by extension; unknown types are `application/octet-stream`, which together
 /// with `nosniff` keeps browsers from guessing.
@@ -330,7 +338,9 @@ mod tests {
             !is_hashed("main-0123456789ABCDEF.css"),
             "Trunk writes lower-case hex"
         );
-        assert!(!is_hashed("main-0123456789abcde.css"), "15 digits");
+        assert!(is_hashed("app-3dd5abbcd7189ff_bg.wasm"), "15 digits: a hash with a leading zero");
+        assert!(!is_hashed("main-0123456789a.css"), "11 digits: a name, not a hash");
+        assert!(!is_hashed("main-2024.css"));
         assert!(!is_hashed("main-0123456789abcdef0.css"), "17 digits");
         assert!(!is_hashed("main-0123456789abcdef"), "no extension");
     }

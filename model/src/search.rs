@@ -34,10 +34,8 @@ pub fn fold(s: &str) -> String {
             'ß' | 'ẞ' => "ss",
             // Combining marks of NFD input ("o\u{308}" is "ö").
             '\u{300}'..='\u{36f}' => continue,
-            c if c.is_alphanumeric() => {
-                for l in c.to_lowercase() {
-                    base.push(l);
-                }
+            c if is_word_char(c) => {
+                base.push(lower(c));
                 space = false;
                 continue;
             }
@@ -68,12 +66,44 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Whether `c` belongs to a word: ASCII letters and digits, and any letter beyond ASCII except
+/// the punctuation and symbol blocks. Deliberately not `char::is_alphanumeric`: its Unicode
+/// tables cost the wasm about 20 KB, and names in German administration are Latin script.
+fn is_word_char(c: char) -> bool {
+    match c {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{80}'..='\u{bf}' | '×' | '÷' => false,
+        // General punctuation (dashes, quotes „“), super/subscripts, currency, symbols, CJK
+        // punctuation, specials.
+        '\u{2000}'..='\u{2bff}' | '\u{3000}'..='\u{303f}' | '\u{fe30}'..='\u{fe4f}' => false,
+        '\u{fff0}'..='\u{ffff}' => false,
+        _ => true,
+    }
+}
+
+/// Lower case for Latin script (ASCII, Latin-1, Latin Extended-A); other letters unchanged.
+/// Not `char::to_lowercase`, for the same reason as [`is_word_char`].
+fn lower(c: char) -> char {
+    let code = c as u32;
+    let shifted = match code {
+        0x41..=0x5a => code + 0x20,
+        0xc0..=0xde if code != 0xd7 => code + 0x20,
+        // Latin Extended-A: pairs of capital (even) and small (odd) letters …
+        0x100..=0x137 | 0x14a..=0x177 if code % 2 == 0 => code + 1,
+        // … shifted by one in two runs.
+        0x139..=0x148 | 0x179..=0x17e if code % 2 == 1 => code + 1,
+        0x178 => 0xff,
+        _ => code,
+    };
+    char::from_u32(shifted).unwrap_or(c)
+}
+
 /// The words of a text as (folded, lower-case original) pairs: split where [`fold`] puts a
 /// space, so each word folds to exactly one token.
 fn words(text: &str) -> impl Iterator<Item = (String, String)> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)))
+    text.split(|c: char| !(is_word_char(c) || ('\u{300}'..='\u{36f}').contains(&c)))
         .filter(|w| !w.is_empty())
-        .map(|w| (fold(w), w.to_lowercase()))
+        .map(|w| (fold(w), w.chars().map(lower).collect::<String>()))
         .filter(|(f, _)| !f.is_empty())
 }
 
@@ -576,6 +606,24 @@ mod tests {
         assert_eq!(fold("Île-de-Ré"), "ile de re");
         assert_eq!(fold("fuehrerschein"), fold("Führerschein"));
         assert_eq!(fold("Fuhrerschein"), fold("FÜHRERSCHEIN"));
+    }
+
+    #[test]
+    fn latin_lower_case_and_word_characters_agree_with_unicode() {
+        // Latin-1's ª º ¹ ² ³ µ ¼ ½ ¾ count as punctuation here, unlike in Unicode.
+        let latin = ('\u{0}'..='\u{7f}').chain('\u{c0}'..='\u{17f}');
+        for c in latin.chain("„“–—«»§°€".chars()) {
+            if c.is_alphanumeric() {
+                assert!(is_word_char(c), "{c:?} is a word character");
+                let unicode: Vec<char> = c.to_lowercase().collect();
+                if unicode.len() == 1 {
+                    assert_eq!(lower(c), unicode[0], "{c:?}");
+                }
+            } else if !c.is_control() && !c.is_whitespace() {
+                assert!(!is_word_char(c), "{c:?} is not a word character");
+            }
+        }
+        assert_eq!(fold("ŁÓDŹ Škoda"), "łodź škoda");
     }
 
     #[test]
