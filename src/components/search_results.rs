@@ -8,8 +8,9 @@ use crate::catalogue;
 use crate::t;
 use crate::tr;
 
-/// Services shown at first and added per "show more".
-pub const PAGE_SIZE: usize = 20;
+/// Services shown at first and added per "show more". Ten: enough to scan, and few enough that
+/// re-rendering the list per keystroke stays within a frame on a slow phone.
+pub const PAGE_SIZE: usize = 10;
 
 /// The results of a catalogue search, grouped: Lebenslagen (all), then services (the first
 /// `shown`, with a button for more). Each result is a link to its page in the current language.
