@@ -15,13 +15,10 @@
 // (CSS, wasm, JS) load through the throttled network. LCP is the last
 // `largest-contentful-paint` entry (buffered) once the page is ready.
 // Prints medians and the ratio app/static. Never asserts.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+import { startGateway } from './gateway.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -31,59 +28,15 @@ const option = (name, fallback) => {
 const RUNS = Number(option('runs', 5));
 const PATH = option('path', '/');
 
-/** A loopback port nobody listens on right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-const PORT = Number(process.env.BENCH_GATEWAY_PORT ?? (await freePort()));
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const RTT_MS = 150;
 const DOWN_BYTES_PER_S = (1.6 * 1024 * 1024) / 8;
 const UP_BYTES_PER_S = (750 * 1024) / 8;
 const CPU_SLOWDOWN = 4;
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const gatewayBin = `${root}target/native/gateway`;
-if (!existsSync(gatewayBin) || !existsSync(`${root}dist/pages/index.html`)) {
-  console.error('lcp bench: no release build (run `make build` first)');
-  process.exit(1);
-}
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function startGateway() {
-  const child = spawn(gatewayBin, [], {
-    cwd: root,
-    env: {
-      ...process.env,
-      LEBENSLAGEN_LISTEN: `127.0.0.1:${PORT}`,
-      LEBENSLAGEN_DIST: 'dist',
-      LEBENSLAGEN_PUBLIC_ORIGIN: ORIGIN,
-      RUST_LOG: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  let exited = null;
-  child.on('exit', (code) => (exited = code));
-  for (let i = 0; i < 100 && exited === null; i++) {
-    try {
-      await fetch(`${ORIGIN}/suche`);
-      return child;
-    } catch {
-      await sleep(100);
-    }
-  }
-  child.kill();
-  throw new Error(`the gateway did not answer on ${ORIGIN}${exited === null ? '' : ` (it exited with ${exited})`}`);
-}
 
 /** The static variant: the prerendered HTML as it is, minus everything that loads the app. */
 function withoutApp(html) {
@@ -148,7 +101,7 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-const gateway = await startGateway();
+const { child: gateway, origin: ORIGIN } = await startGateway('lcp');
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   const results = { app: [], static: [] };

@@ -17,13 +17,12 @@
 //
 // Lighthouse lives in its own package (end2end/bench/lighthouse/, installed by
 // `scripts/setup.sh --test`): 13.x needs Node 22, so it is pinned to 12.2.3.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+import { startGateway } from './gateway.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -55,48 +54,6 @@ try {
 if (!existsSync(GATEWAY) || !existsSync(join(DIST, 'pages/index.html'))) {
   console.error('lighthouse bench: no release build (run `make build` first)');
   process.exit(1);
-}
-
-/** A loopback port nobody listens on right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-const PORT = Number(process.env.BENCH_GATEWAY_PORT ?? (await freePort()));
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function startGateway() {
-  const child = spawn(GATEWAY, [], {
-    cwd: root,
-    env: {
-      ...process.env,
-      LEBENSLAGEN_LISTEN: `127.0.0.1:${PORT}`,
-      LEBENSLAGEN_DIST: DIST,
-      LEBENSLAGEN_DATA: join(root, 'data/generated'),
-      LEBENSLAGEN_PUBLIC_ORIGIN: ORIGIN,
-      RUST_LOG: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  let exited = null;
-  child.on('exit', (code) => (exited = code));
-  for (let i = 0; i < 100 && exited === null; i++) {
-    try {
-      await fetch(`${ORIGIN}/suche`);
-      return child;
-    } catch {
-      await sleep(100);
-    }
-  }
-  child.kill();
-  throw new Error(`the gateway did not answer on ${ORIGIN}${exited === null ? '' : ` (it exited with ${exited})`}`);
 }
 
 const median = (xs) => {
@@ -139,7 +96,11 @@ function failing(lhr) {
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (v) => `${Math.round(v)} ms`;
 
-const gateway = await startGateway();
+const { child: gateway, origin: ORIGIN } = await startGateway('lighthouse', {
+  bin: GATEWAY,
+  dist: DIST,
+  env: { LEBENSLAGEN_DATA: join(root, 'data/generated') },
+});
 const chrome = await launch({
   chromePath: CHROMIUM_PATH,
   chromeFlags: ['--headless', ...CHROMIUM_ARGS],

@@ -12,13 +12,10 @@
 // the event queued, in which Leptos updates the DOM), and again after a forced style and layout.
 // Prints p50, p99, max (with and without the layout) and the number of keystrokes, and the
 // machine's load average, since other work on the machine inflates the figures. Never asserts.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+import { startGateway } from './gateway.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -44,54 +41,9 @@ const QUERIES = [
   'Bauantrag Garage',
 ];
 
-/** A loopback port nobody listens on right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-const PORT = Number(process.env.BENCH_GATEWAY_PORT ?? (await freePort()));
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const gatewayBin = `${root}target/native/gateway`;
-if (!existsSync(gatewayBin) || !existsSync(`${root}dist/pages/index.html`)) {
-  console.error('search bench: no release build (run `make build` first)');
-  process.exit(1);
-}
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function startGateway() {
-  const child = spawn(gatewayBin, [], {
-    cwd: root,
-    env: {
-      ...process.env,
-      LEBENSLAGEN_LISTEN: `127.0.0.1:${PORT}`,
-      LEBENSLAGEN_DIST: 'dist',
-      LEBENSLAGEN_PUBLIC_ORIGIN: ORIGIN,
-      RUST_LOG: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  let exited = null;
-  child.on('exit', (code) => (exited = code));
-  for (let i = 0; i < 100 && exited === null; i++) {
-    try {
-      await fetch(`${ORIGIN}/suche`);
-      return child;
-    } catch {
-      await sleep(100);
-    }
-  }
-  child.kill();
-  throw new Error(`the gateway did not answer on ${ORIGIN}${exited === null ? '' : ` (it exited with ${exited})`}`);
-}
 
 /** Types `queries` in the page, one character per `input` event; returns the latencies in ms. */
 function typeInPage(queries) {
@@ -136,7 +88,7 @@ function typeInPage(queries) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-const gateway = await startGateway();
+const { child: gateway, origin: ORIGIN } = await startGateway('search');
 let browser;
 try {
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
