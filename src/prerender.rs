@@ -139,16 +139,22 @@ impl Template {
     }
 }
 
-/// Hydration data the wasm reads before hydrating (resolved resources, errors). The nonce
-/// placeholder lets it run under the gateway's CSP without `'unsafe-inline'`.
+/// Hydration data the wasm reads before hydrating (resolved resources, errors), and the place
+/// hint. The nonce placeholder lets it run under the gateway's CSP without `'unsafe-inline'`.
 fn hydration_script(data: &str) -> String {
     let data = if data.is_empty() {
         "__RESOLVED_RESOURCES=[];__SERIALIZED_ERRORS=[];__INCOMPLETE_CHUNKS=[];"
     } else {
         data
     };
-    format!(r#"<script nonce="{NONCE}">{data}</script>"#)
+    format!(r#"<script nonce="{NONCE}">{data}{PLACE_HINT}</script>"#)
 }
+
+/// Marks `<html data-place>` before the first paint when the page will show a place (`?ars=`
+/// or one remembered on the device), so the stylesheet can reserve the room the place-specific
+/// parts take after hydration instead of letting the page jump. Reads nothing else, writes
+/// nothing; storage may be blocked (sandboxed frames), hence the `try`.
+const PLACE_HINT: &str = "try{if(/[?&]ars=\\d{12}(&|$)/.test(location.search)||localStorage.getItem('ll.place'))document.documentElement.setAttribute('data-place','')}catch(e){}";
 
 impl Template {
     /// Renders one route to a complete document.

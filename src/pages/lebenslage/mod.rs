@@ -71,7 +71,7 @@ pub fn Lebenslage(
     });
     let all_failed = move || facts().is_some_and(|f| f.all_failed);
     let total = journey.schritte.len();
-    // Printing needs the wasm: the button appears only once it runs.
+    // Printing needs the wasm: the button is visible only once it runs (its room is kept).
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
 
@@ -80,9 +80,6 @@ pub fn Lebenslage(
             <PageHeading text=title/>
             <p class="ll-lead">{move || journey.beschreibung.get(lang.get()).to_string()}</p>
             <JourneyPlace place/>
-            {move || config.get().is_some_and(|c| c.sample_data && place.get().is_some()).then(|| view! {
-                <p class="ll-notice ll-notice--warning" data-testid="sample-data-notice">{t!("sample-data-notice")}</p>
-            })}
             <SourceNotice missing/>
             {move || all_failed().then(|| view! {
                 <div class="ll-notice ll-notice--error" role="alert" data-testid="journey-failed">
@@ -95,11 +92,16 @@ pub fn Lebenslage(
                 <p class="ll-journey__progress" data-testid="journey-progress" aria-live="polite">
                     {move || t!("journey-progress", done = progress.count(), total = total)()}
                 </p>
-                {move || hydrated.get().then(PrintButton)}
+                <PrintButton hydrated/>
             </div>
             <ol class="ll-journey" data-testid="journey-steps">
                 {move || steps(journey, lang.get(), progress, at_place.get().map(|a| a.0))}
             </ol>
+            // Below the steps: inserted once the configuration is known, it moves nothing the
+            // citizen is reading (each sample authority also carries a badge).
+            {move || config.get().is_some_and(|c| c.sample_data && place.get().is_some()).then(|| view! {
+                <p class="ll-notice ll-notice--warning" data-testid="sample-data-notice">{t!("sample-data-notice")}</p>
+            })}
         </div>
     })
 }
@@ -133,9 +135,10 @@ fn steps(
 
 /// Prints the journey as a checklist (the print stylesheet leaves out navigation and forms).
 #[component]
-fn PrintButton() -> impl IntoView {
+fn PrintButton(hydrated: RwSignal<bool>) -> impl IntoView {
     view! {
         <button type="button" class="ll-button ll-button--secondary ll-no-print"
+            style:visibility=move || (!hydrated.get()).then_some("hidden")
             data-testid="journey-print" on:click=move |_| crate::browser::print()>
             {t!("journey-print")}
         </button>

@@ -27,14 +27,18 @@ pub fn JourneyPlace(place: Memo<Option<Ars>>) -> impl IntoView {
         <section class="ll-section ll-journey-place" aria-labelledby="journey-place-heading"
             data-testid="journey-place">
             <h2 class="ll-heading-2" id="journey-place-heading">{t!("journey-place-heading")}</h2>
-            {move || match (place.get(), shared.get()) {
-                (None, _) => EitherOf3::A(view! {
-                    <p>{t!("journey-needs-place")}</p>
-                    <YourPlace/>
-                }),
-                (Some(_), Some((ars, own))) => EitherOf3::B(view! { <SharedPlace ars own/> }),
-                (Some(_), None) => EitherOf3::C(view! { <YourPlace/> }),
-            }}
+            // A room of its own: before hydration its content is hidden and its height kept
+            // when the page will show a place (`html[data-place]`, see the prerender step).
+            <div class="ll-journey-place__body">
+                {move || match (place.get(), shared.get()) {
+                    (None, _) => EitherOf3::A(view! {
+                        <p>{t!("journey-needs-place")}</p>
+                        <YourPlace/>
+                    }),
+                    (Some(_), Some((ars, own))) => EitherOf3::B(view! { <SharedPlace ars own/> }),
+                    (Some(_), None) => EitherOf3::C(view! { <YourPlace/> }),
+                }}
+            </div>
         </section>
     }
 }
