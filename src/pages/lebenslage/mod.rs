@@ -138,7 +138,7 @@ fn steps(
 fn PrintButton(hydrated: RwSignal<bool>) -> impl IntoView {
     view! {
         <button type="button" class="ll-button ll-button--secondary ll-no-print"
-            style:visibility=move || (!hydrated.get()).then_some("hidden")
+            class:ll-invisible=move || !hydrated.get()
             data-testid="journey-print" on:click=move |_| crate::browser::print()>
             {t!("journey-print")}
         </button>
