@@ -21,7 +21,7 @@ pub use language_switch::LanguageSwitch;
 pub use lebenslage_icon::LebenslageIcon;
 pub use online_way::OnlineWay;
 pub use page_heading::{PageHeading, HEADING_ID};
-pub use place_picker::{PlacePicker, PLACE_INPUT_ID};
+pub use place_picker::{parse_choices, Choice, PlacePicker, PLACE_INPUT_ID};
 pub use sample_notice::SampleOperatorNotice;
 pub use search_form::SearchForm;
 pub use search_results::{NoResults, SearchResults, Suggestion, PAGE_SIZE};

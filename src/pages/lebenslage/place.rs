@@ -2,12 +2,11 @@
 
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use model::federation::merge_locations;
-use model::pvog::Location;
+use model::federation::SourceOutcome;
 use model::Ars;
 
-use crate::components::{encode, YourPlace};
-use crate::federation::{ask_all, use_runtime_config, Answer};
+use crate::components::{encode, parse_choices, Choice, YourPlace};
+use crate::federation::{ask_all, use_runtime_config, Progress};
 use crate::place::{use_place, Place};
 use crate::state::use_lang;
 use crate::t;
@@ -53,23 +52,19 @@ fn SharedPlace(ars: Ars, own: Option<Place>) -> impl IntoView {
     let answers = Memo::new(move |_| {
         let config = config.get()?;
         let path = format!("/v2/locations?q={}", encode(query_ars.as_str()));
-        Some(ask_all(config.sources(), &path, lang.get_untracked(), parse_locations))
+        Some(ask_all(config.sources(), &path, lang.get_untracked(), parse_choices))
     });
     let key = ars.clone();
+    // The first source (in configured order) that knows the place names it, as the picker would.
     let name = Memo::new(move |_| {
-        let list: Vec<Answer<Vec<Location>>> = answers.get()?.get();
-        merge_locations(list.iter().filter_map(Answer::outcome).collect())
-            .items
-            .into_iter()
-            .map(|s| s.item)
-            .find(|l| l.ars().as_ref() == Some(&key))
-            .and_then(|l| {
-                let name = l.name.or(l.gemeinde)?;
-                Some(match l.zip {
-                    Some(zip) => format!("{zip} {name}"),
-                    None => name,
-                })
+        answers.get()?.with(|list| {
+            list.iter().find_map(|a| match &a.progress {
+                Progress::Done(SourceOutcome::Answered(choices)) => {
+                    choices.iter().find(|c| c.ars == key).map(Choice::label)
+                }
+                _ => None,
             })
+        })
     });
     let shown = {
         let ars = ars.clone();
@@ -103,8 +98,4 @@ fn SharedPlace(ars: Ars, own: Option<Place>) -> impl IntoView {
             </div>
         </div>
     }
-}
-
-fn parse_locations(body: &str) -> Option<Vec<Location>> {
-    serde_json::from_str(body).ok()
 }
