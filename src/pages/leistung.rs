@@ -206,20 +206,22 @@ fn RelatedLebenslagen(key: String) -> impl IntoView {
 fn module_title(module: &TextModule) -> impl Fn() -> String + Send + Sync + 'static {
     let module = module.clone();
     let lang = use_lang();
-    move || {
-        let lang = lang.get();
-        match module {
-            TextModule::Kurzinfo => crate::tr!(lang, "module-kurzinfo"),
-            TextModule::Volltext => crate::tr!(lang, "module-volltext"),
-            TextModule::Voraussetzungen => crate::tr!(lang, "module-voraussetzungen"),
-            TextModule::Unterlagen => crate::tr!(lang, "module-unterlagen"),
-            TextModule::Kosten => crate::tr!(lang, "module-kosten"),
-            TextModule::Fristen => crate::tr!(lang, "module-fristen"),
-            TextModule::Bearbeitungsdauer => crate::tr!(lang, "module-bearbeitungsdauer"),
-            TextModule::Verfahrensablauf => crate::tr!(lang, "module-verfahrensablauf"),
-            TextModule::Rechtsgrundlage => crate::tr!(lang, "module-rechtsgrundlage"),
-            TextModule::Hinweise => crate::tr!(lang, "module-hinweise"),
-            _ => crate::tr!(lang, "module-other"),
-        }
+    move || module_name(lang.get(), &module)
+}
+
+/// The heading of a text module in `lang`; the journey's facts use the same words.
+pub(crate) fn module_name(lang: model::Lang, module: &TextModule) -> String {
+    match module {
+        TextModule::Kurzinfo => crate::tr!(lang, "module-kurzinfo"),
+        TextModule::Volltext => crate::tr!(lang, "module-volltext"),
+        TextModule::Voraussetzungen => crate::tr!(lang, "module-voraussetzungen"),
+        TextModule::Unterlagen => crate::tr!(lang, "module-unterlagen"),
+        TextModule::Kosten => crate::tr!(lang, "module-kosten"),
+        TextModule::Fristen => crate::tr!(lang, "module-fristen"),
+        TextModule::Bearbeitungsdauer => crate::tr!(lang, "module-bearbeitungsdauer"),
+        TextModule::Verfahrensablauf => crate::tr!(lang, "module-verfahrensablauf"),
+        TextModule::Rechtsgrundlage => crate::tr!(lang, "module-rechtsgrundlage"),
+        TextModule::Hinweise => crate::tr!(lang, "module-hinweise"),
+        _ => crate::tr!(lang, "module-other"),
     }
 }

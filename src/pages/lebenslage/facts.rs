@@ -12,7 +12,8 @@ use model::{Ars, LeikaKey};
 use crate::components::{Authority, OnlineWay};
 use crate::federation::{Facts, Source, Units};
 use crate::state::use_lang;
-use crate::{t, tr};
+use crate::pages::leistung::module_name;
+use crate::t;
 
 /// The facts of service `key` at the place, a skeleton of the same shape while loading.
 #[component]
@@ -77,24 +78,24 @@ fn facts_list(
             <dd><Authority units source id/></dd>
         }
     });
-    let module = |module: TextModule, label: fn(model::Lang) -> String| {
+    let module = |module: TextModule| {
         let html = description
             .module(&module)
             .and_then(|m| m.text.as_deref())
             .map(sanitize_html)
             .filter(|h| !h.trim().is_empty())?;
         Some(view! {
-            <dt>{move || label(lang.get())}</dt>
+            <dt>{move || module_name(lang.get(), &module)}</dt>
             <dd class="ll-rich-text" inner_html=html></dd>
         })
     };
     view! {
         <dl class="ll-facts" data-testid="service-facts">
             {authority}
-            {module(TextModule::Kosten, |l| tr!(l, "module-kosten"))}
-            {module(TextModule::Unterlagen, |l| tr!(l, "module-unterlagen"))}
-            {module(TextModule::Fristen, |l| tr!(l, "module-fristen"))}
-            {module(TextModule::Bearbeitungsdauer, |l| tr!(l, "module-bearbeitungsdauer"))}
+            {module(TextModule::Kosten)}
+            {module(TextModule::Unterlagen)}
+            {module(TextModule::Fristen)}
+            {module(TextModule::Bearbeitungsdauer)}
             <dt>{t!("journey-way")}</dt>
             <dd data-testid="service-way"><OnlineWay online/></dd>
         </dl>
