@@ -59,10 +59,24 @@ fn journeys() {
             }
         }
     }
+    // The trust level each curated service's online service requires, for the sign-in prompt
+    // of a service page before a place (and so the federation's online services) is known.
+    let mut trust_levels = Map::new();
+    for o in leistungen["onlinedienste"].as_array().into_iter().flatten() {
+        let Some(level) = o["vertrauensniveau"].as_str() else {
+            continue;
+        };
+        for key in o["leika"].as_array().into_iter().flatten() {
+            if let Some(key) = key.as_str() {
+                trust_levels.insert(key.to_string(), Value::from(level));
+            }
+        }
+    }
     let manifest_json = read("manifest.json");
     let out = serde_json::json!({
         "lebenslagen": lebenslagen["lebenslagen"],
         "services": names,
+        "trust_levels": trust_levels,
         "attributions": manifest_json["namensnennungen"],
     });
     let path = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("journeys.json");

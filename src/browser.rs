@@ -116,6 +116,16 @@ pub fn mark_ready() {
     }
 }
 
+/// Resolves in a later task of the browser's event loop (a zero-delay timeout), so the work
+/// after it does not lengthen the current task.
+#[cfg(feature = "hydrate")]
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Milliseconds since the epoch, for measuring time budgets; 0 outside the browser.
 pub fn now_ms() -> f64 {
     #[cfg(feature = "hydrate")]

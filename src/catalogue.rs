@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use model::lebenslage::Lebenslage;
 use model::text::Localized;
+use model::TrustLevel;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -14,6 +15,8 @@ struct Journeys {
     lebenslagen: Vec<Lebenslage>,
     /// Citizen-facing service names by LeiKa key.
     services: BTreeMap<String, Localized>,
+    /// The trust level the curated online service of a service requires, by LeiKa key.
+    trust_levels: BTreeMap<String, TrustLevel>,
     /// Attribution lines the data licences require (German, as the licences word them).
     attributions: Vec<String>,
 }
@@ -38,6 +41,13 @@ pub fn attributions() -> &'static [String] {
     &JOURNEYS.attributions
 }
 
+/// The trust level the curated online service of service `key` requires (from the dataset's
+/// `onlinedienste[].vertrauensniveau`): what a service page says about signing in before a
+/// place, and with it the federation's online services, is known.
+pub fn required_level(key: &str) -> Option<&'static TrustLevel> {
+    JOURNEYS.trust_levels.get(key)
+}
+
 /// The citizen-facing name of a curated service.
 pub fn service_name(key: &str) -> Option<&'static Localized> {
     JOURNEYS.services.get(key)
@@ -60,5 +70,15 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn trust_levels_come_from_the_catalogue_online_services() {
+        // i-Kfz (vehicle registration) needs the Online-Ausweis; ELSTER a certificate.
+        assert_eq!(required_level("99036008007001"), Some(&TrustLevel::Hoch));
+        assert_eq!(required_level("99102019000000"), Some(&TrustLevel::Substanziell));
+        // Kindergeld's online service names no level; a service without one has none either.
+        assert_eq!(required_level("99041006017000"), None);
+        assert_eq!(required_level("99006015069000"), None);
     }
 }

@@ -19,9 +19,11 @@ pub mod operator;
 pub mod operator_config;
 pub mod pages;
 pub mod place;
+pub mod quiet;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod search;
 pub mod state;
+pub mod turns;
 
 pub use app::App;

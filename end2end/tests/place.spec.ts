@@ -165,6 +165,11 @@ for (const { name, viewport } of VIEWPORTS) {
       await expect(page).toHaveURL(new RegExp(`\\?ars=${NOERDLINGEN}$`));
       await expect(place.current).toHaveText('Ihr Ort: 86720 Nördlingen');
       await expect(page.getByTestId('service-authority')).toContainText('Landratsamt Donau-Ries – Kfz-Zulassungsstelle', { timeout: 15_000 });
+      // The sample-data notice comes below what it qualifies, so its arrival moves nothing.
+      const notice = page.getByTestId('sample-data-notice');
+      await expect(notice).toBeVisible();
+      const [authority, below] = await Promise.all([page.getByTestId('service-authority').boundingBox(), notice.boundingBox()]);
+      expect(below!.y).toBeGreaterThan(authority!.y + authority!.height);
     });
 
     test('axe finds nothing with the list open and closed', async ({ app, page }) => {

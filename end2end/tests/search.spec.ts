@@ -74,7 +74,7 @@ for (const { name, viewport } of VIEWPORTS) {
       await expect(search.noResults.getByRole('link')).toHaveCount(6);
       await expect(search.noResults.getByRole('link', { name: 'Umzug' })).toHaveAttribute('href', '/lebenslagen/umzug');
       await expect(search.status).toHaveText('Keine Treffer für „xqzvwk“');
-      await expect(search.leistungen).toHaveCount(0);
+      await expect(search.leistungen).toBeHidden();
       await expectNoAxeViolations(page, 'no results');
     });
 

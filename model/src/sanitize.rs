@@ -418,8 +418,9 @@ impl Writer {
     }
 }
 
-/// Appends `s` with `&`, `<`, `>` and `"` escaped and NUL dropped.
-fn escape_into(out: &mut String, s: &str) {
+/// Appends `s` with `&`, `<`, `>` and `"` escaped and NUL dropped: safe as text and as a
+/// double-quoted attribute value.
+pub fn escape_into(out: &mut String, s: &str) {
     let mut last = 0;
     for (i, b) in s.bytes().enumerate() {
         let replacement = match b {

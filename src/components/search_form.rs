@@ -15,12 +15,26 @@ pub fn SearchForm(#[prop(optional)] query: Option<RwSignal<String>>) -> impl Int
     let index = use_search_index();
     let load = move |_| index.load();
     let input = match query {
-        Some(query) => Either::Left(view! {
-            <input class="ll-input ll-search__input" id="search-q" name="q" type="search"
-                autocomplete="off" aria-describedby="search-q-hint" data-testid="search-input"
-                on:focus=load prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))/>
-        }),
+        Some(query) => {
+            let node = NodeRef::<leptos::html::Input>::new();
+            // The box follows `query` when it changes from elsewhere (the address, a
+            // suggestion). While the citizen types they are equal already, and setting a
+            // focused input's value again costs a slow phone a millisecond per keystroke.
+            Effect::new(move |_| {
+                let q = query.get();
+                if let Some(input) = node.get() {
+                    if input.value() != q {
+                        input.set_value(&q);
+                    }
+                }
+            });
+            Either::Left(view! {
+                <input class="ll-input ll-search__input" id="search-q" name="q" type="search"
+                    autocomplete="off" aria-describedby="search-q-hint" data-testid="search-input"
+                    node_ref=node on:focus=load
+                    on:input=move |ev| query.set(event_target_value(&ev))/>
+            })
+        }
         None => Either::Right(view! {
             <input class="ll-input ll-search__input" id="search-q" name="q" type="search"
                 autocomplete="off" aria-describedby="search-q-hint" data-testid="search-input"

@@ -25,6 +25,9 @@ pub async fn get_text(url: &str, budget: Budget, lang: Option<&str>) -> Result<S
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
+    // Each request starts in a task of its own: the requests a page makes as it hydrates would
+    // otherwise add their set-up to hydration's long task, which blocks input on a slow phone.
+    crate::browser::next_task().await;
     let controller = web_sys::AbortController::new().map_err(|_| Failure::Unreachable)?;
     let timed_out = Rc::new(Cell::new(false));
     let timer = {

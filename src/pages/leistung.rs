@@ -4,25 +4,13 @@ use model::federation::online_services_for;
 use model::pvog::{OnlineService, ServiceDescription};
 use model::sanitize::sanitize_html;
 use model::text::TextModule;
-use model::{Ars, LeikaKey, TrustLevel};
+use model::{Ars, LeikaKey};
 
 use crate::components::sign_in::TrustRequirement;
 use crate::components::{Authority, OnlineWay, PageHeading, SourceNotice, YourPlace};
 use crate::federation::{ask_at_place, use_runtime_config, Source, Units};
 use crate::state::use_lang;
 use crate::t;
-
-/// Trust levels the online services of the shipped sample catalogue require
-/// (`data/generated/leistungen.json`, `onlinedienste[].vertrauensniveau`). Stands in until the
-/// page shows a service's online services (with their `vertrauensniveau`) from the federation.
-fn required_level(leika: &str) -> Option<TrustLevel> {
-    match leika {
-        "99102019000000" => Some(TrustLevel::Substanziell),
-        "99049001001003" | "99115005104000" | "99036008007002" | "99036008007001"
-        | "99036008007008" | "99036008071000" | "99036008070003" => Some(TrustLevel::Hoch),
-        _ => None,
-    }
-}
 
 /// A service (Leistung), addressed by its LeiKa key so that sources can be merged. With a
 /// place (`?ars=`) it asks every federation source for the description valid there and shows
@@ -66,16 +54,13 @@ pub fn Leistung(
         <div class="ll-container ll-page" data-leika=id>
             <PageHeading text=heading/>
             <p class="ll-hint">{t!("leistung-key", key = key.get_value())}</p>
-            {required_level(&key.get_value()).map(|required| view! { <TrustRequirement required/> })}
+            {crate::catalogue::required_level(&key.get_value()).map(|required| view! { <TrustRequirement required=required.clone()/> })}
             {move || place.get().is_none().then(|| view! {
                 <p class="ll-lead">{t!("leistung-needs-place")}</p>
             })}
             <YourPlace/>
             <SourceNotice missing/>
             <RelatedLebenslagen key=key.get_value()/>
-            {move || config.get().is_some_and(|c| c.sample_data).then(|| view! {
-                <p class="ll-notice ll-notice--warning" data-testid="sample-data-notice">{t!("sample-data-notice")}</p>
-            })}
             {move || match (place.get(), merged()) {
                 (None, _) => None,
                 (Some(_), None) => Some(EitherOf3::A(loading())),
@@ -94,6 +79,11 @@ pub fn Leistung(
                     None => EitherOf3::C(view! { <p class="ll-lead" data-testid="leistung-none">{t!("leistung-unavailable", key = key.get_value())}</p> }),
                 }),
             }}
+            // Below the texts: inserted once the configuration is known, it moves nothing the
+            // citizen is reading (each sample authority also carries a badge).
+            {move || config.get().is_some_and(|c| c.sample_data && place.get().is_some()).then(|| view! {
+                <p class="ll-notice ll-notice--warning" data-testid="sample-data-notice">{t!("sample-data-notice")}</p>
+            })}
         </div>
     }
 }

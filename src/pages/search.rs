@@ -1,12 +1,13 @@
+use std::sync::Arc;
 use std::time::Duration;
 
-use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use model::search::is_searchable;
 
 use crate::browser;
 use crate::components::{NoResults, PageHeading, SearchForm, SearchResults, Suggestion, PAGE_SIZE};
+use crate::quiet::Quiet;
 use crate::search::{use_search_index, IndexState};
 use crate::state::use_lang;
 use crate::{t, tr};
@@ -36,7 +37,7 @@ pub fn Search() -> impl IntoView {
 
     let results = Memo::new(move |_| {
         let index = index.ready()?;
-        query.with(|q| is_searchable(q).then(|| index.search(q)))
+        query.with(|q| is_searchable(q).then(|| Arc::new(index.search(q))))
     });
 
     // The status line: what a screen reader announces once typing settles.
@@ -55,20 +56,17 @@ pub fn Search() -> impl IntoView {
         }
     };
     let announced = RwSignal::new(String::new());
-    Effect::new(move |pending: Option<Option<TimeoutHandle>>| {
-        if let Some(Some(timer)) = pending {
-            timer.clear();
-        }
-        let text = status();
-        let q = query.get();
-        set_timeout_with_handle(
-            move || {
-                announced.set(text);
-                browser::replace_query_param("q", q.trim());
-            },
-            SETTLE,
-        )
-        .ok()
+    let settled = Quiet::new(SETTLE, move || {
+        announced.set(untrack(status));
+        browser::replace_query_param("q", query.get_untracked().trim());
+    });
+    Effect::new(move |_| {
+        // Whatever the status depends on.
+        query.track();
+        lang.track();
+        results.track();
+        index.state();
+        settled.touch();
     });
 
     let on_more = Callback::new(move |_| {
@@ -86,35 +84,47 @@ pub fn Search() -> impl IntoView {
         browser::focus_now("search-q");
     });
 
-    let body = move || {
+    let failed = move || matches!(index.state(), IndexState::Failed);
+    // Whether the query found anything; `None` while there is nothing to search for.
+    let found = Memo::new(move |_| results.with(|r| r.as_ref().map(|r| !r.is_empty())));
+    let suggestion = Memo::new(move |_| {
+        results.with(|r| r.as_ref().and_then(|r| r.suggestion.clone()))
+    });
+    let shown = Signal::derive(move || {
+        PAGE_SIZE + more.with(|(q, n)| query.with(|cur| if q == cur { *n } else { 0 }))
+    });
+    let error = move || {
         let lang = lang.get();
-        match index.state() {
-            IndexState::Failed => Some(EitherOf3::A(view! {
-                <div class="ll-notice ll-results" data-testid="search-error">
-                    <p>{tr!(lang, "search-failed")}</p>
-                    <button type="button" class="ll-button" data-testid="search-retry"
-                        on:click=move |_| index.load()>{tr!(lang, "search-retry")}</button>
-                </div>
-            })),
-            IndexState::Ready(ix) => {
-                let r = results.get()?;
-                if r.is_empty() {
-                    return Some(EitherOf3::B(
-                        view! { <NoResults lang suggestion=r.suggestion on_suggestion/> },
-                    ));
-                }
-                let extra = more.with(|(q, n)| query.with(|cur| if q == cur { *n } else { 0 }));
-                let suggestion = r
-                    .suggestion
-                    .clone()
-                    .map(|s| view! { <Suggestion lang suggestion=s on_suggestion/> });
-                Some(EitherOf3::C(view! {
-                    {suggestion}
-                    <SearchResults index=ix results=r lang shown=PAGE_SIZE + extra on_more/>
-                }))
+        failed().then(|| view! {
+            <div class="ll-notice ll-results" data-testid="search-error">
+                <p>{tr!(lang, "search-failed")}</p>
+                <button type="button" class="ll-button" data-testid="search-retry"
+                    on:click=move |_| index.load()>{tr!(lang, "search-retry")}</button>
+            </div>
+        })
+    };
+    let none = move || {
+        let lang = lang.get();
+        (found.get() == Some(false)).then(|| view! {
+            <NoResults lang suggestion=Signal::from(suggestion) on_suggestion/>
+        })
+    };
+    // Built once the index is there and kept while the citizen types (see `SearchResults`).
+    let list = move || {
+        let lang = lang.get();
+        index.ready().map(|ix| {
+            let results = Signal::derive(move || {
+                results.get().filter(|r| !r.is_empty()).unwrap_or_default()
+            });
+            let suggestion = move || {
+                suggestion.get().filter(|_| found.get() == Some(true))
+                    .map(|s| view! { <Suggestion lang suggestion=s on_suggestion/> })
+            };
+            view! {
+                {suggestion}
+                <SearchResults index=ix results lang shown on_more/>
             }
-            _ => None,
-        }
+        })
     };
 
     view! {
@@ -123,7 +133,9 @@ pub fn Search() -> impl IntoView {
             <p class="ll-lead">{t!("search-lead")}</p>
             <SearchForm query/>
             <p class="ll-search__status" role="status" data-testid="search-status">{move || announced.get()}</p>
-            {body}
+            {error}
+            {none}
+            {list}
         </div>
     }
 }

@@ -11,11 +11,14 @@ use model::{Ars, LeikaKey};
 
 use crate::components::{Authority, OnlineWay};
 use crate::federation::{Facts, Source, Units};
-use crate::state::use_lang;
 use crate::pages::leistung::module_name;
+use crate::state::use_lang;
 use crate::t;
+use crate::turns::Turns;
 
-/// The facts of service `key` at the place, a skeleton of the same shape while loading.
+/// The facts of service `key` at the place, a skeleton of the same shape while loading. Once
+/// the facts are there, they are rendered at this service's turn (see [`Turns`]): a journey's
+/// services all become ready with one answer.
 #[component]
 pub fn ServiceFacts(
     key: LeikaKey,
@@ -23,6 +26,7 @@ pub fn ServiceFacts(
     sources: StoredValue<Vec<Source>>,
     units: Units,
     place: Ars,
+    turns: Turns,
 ) -> impl IntoView {
     let state = Memo::new(move |_| {
         facts.with(|f| match f.merged.get(&key) {
@@ -37,8 +41,18 @@ pub fn ServiceFacts(
             None => Some(None),
         })
     });
+    let turn = RwSignal::new(false);
+    Effect::new(move |queued: Option<bool>| {
+        let queued = queued.unwrap_or(false);
+        if !queued && state.with(|s| matches!(s, Some(Some(_)))) {
+            turns.queue(turn);
+            return true;
+        }
+        queued
+    });
     move || match state.get() {
         None => EitherOf3::A(skeleton()),
+        Some(Some(_)) if !turn.get() => EitherOf3::A(skeleton()),
         Some(None) => EitherOf3::B(view! {
             <p class="ll-hint" data-testid="facts-none">{t!("journey-no-facts")}</p>
         }),

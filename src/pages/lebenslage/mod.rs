@@ -16,6 +16,7 @@ use crate::federation::{ask_at_place, use_runtime_config, Facts, Source, Units};
 use crate::pages::NotFound;
 use crate::state::use_lang;
 use crate::t;
+use crate::turns::Turns;
 
 use place::JourneyPlace;
 use progress::Progress;
@@ -28,6 +29,8 @@ pub struct AtPlace {
     pub facts: Memo<Facts>,
     pub sources: StoredValue<Vec<Source>>,
     pub units: Units,
+    /// The services' facts render one per task.
+    pub turns: Turns,
 }
 
 /// Numbered steps in order, each with the services it takes ("and": all of them, "or": one of
@@ -48,6 +51,7 @@ pub fn Lebenslage(
     let progress = Progress::new(&journey.id, &journey.schritte);
     // Bumped by "try again": asks the sources anew.
     let attempt = RwSignal::new(0u32);
+    let turns = Turns::new();
 
     let at_place = Memo::new(move |_| {
         attempt.track();
@@ -60,8 +64,11 @@ pub fn Lebenslage(
             place,
             facts,
             sources: StoredValue::new(sources),
+            turns,
         }))
     });
+    // The steps are built once per language; only their facts follow the place.
+    let place_facts = Signal::derive(move || at_place.get().map(|a| a.0));
     let facts = move || at_place.with(|a| a.as_ref().map(|a| a.0.facts.get()));
     let missing = Signal::derive(move || {
         facts()
@@ -95,7 +102,7 @@ pub fn Lebenslage(
                 <PrintButton hydrated/>
             </div>
             <ol class="ll-journey" data-testid="journey-steps">
-                {move || steps(journey, lang.get(), progress, at_place.get().map(|a| a.0))}
+                {move || steps(journey, lang.get(), progress, place_facts)}
             </ol>
             // Below the steps: inserted once the configuration is known, it moves nothing the
             // citizen is reading (each sample authority also carries a badge).
@@ -120,16 +127,13 @@ fn steps(
     journey: &'static Journey,
     lang: model::Lang,
     progress: Progress,
-    at_place: Option<AtPlace>,
+    at_place: Signal<Option<AtPlace>>,
 ) -> impl IntoView {
     journey
         .schritte
         .iter()
         .enumerate()
-        .map(|(i, step)| {
-            let at_place = at_place.clone();
-            view! { <Step number=i + 1 step lang progress at_place/> }
-        })
+        .map(|(i, step)| view! { <Step number=i + 1 step lang progress at_place/> })
         .collect_view()
 }
 

@@ -18,7 +18,7 @@ pub fn Step(
     step: &'static Schritt,
     lang: Lang,
     progress: Progress,
-    at_place: Option<AtPlace>,
+    at_place: Signal<Option<AtPlace>>,
 ) -> impl IntoView {
     let heading_id = format!("step-{number}");
     let labelled_by = heading_id.clone();
@@ -33,7 +33,7 @@ pub fn Step(
     let entries = step
         .eintraege
         .iter()
-        .map(|entry| view! { <Entry entry lang at_place=at_place.clone()/> })
+        .map(|entry| view! { <Entry entry lang at_place/> })
         .collect_view();
     view! {
         <li class="ll-journey__step" class:ll-journey__step--done=move || progress.is_done(id)
@@ -63,17 +63,24 @@ pub fn Step(
 
 /// An entry: a service (linked, with its facts at the place) or a described task.
 #[component]
-fn Entry(entry: &'static SchrittEintrag, lang: Lang, at_place: Option<AtPlace>) -> impl IntoView {
-    let place_query = at_place
-        .as_ref()
-        .map(|a| format!("?ars={}", a.place))
-        .unwrap_or_default();
+fn Entry(
+    entry: &'static SchrittEintrag,
+    lang: Lang,
+    at_place: Signal<Option<AtPlace>>,
+) -> impl IntoView {
     let service = entry.leika.map(|key| {
         let key_text = key.to_string();
         let name = catalogue::service_name(&key_text)
             .map(|n| n.get(lang).to_string())
             .unwrap_or_else(|| key_text.clone());
-        let href = format!("{}{place_query}", Route::new(lang, Page::Leistung(key_text)).path());
+        let path = Route::new(lang, Page::Leistung(key_text)).path();
+        // The link keeps the place.
+        let href = move || {
+            at_place.with(|a| match a {
+                Some(a) => format!("{path}?ars={}", a.place),
+                None => path.clone(),
+            })
+        };
         view! { <h3 class="ll-journey__service"><a href=href>{name}</a></h3> }
     });
     let title = entry
@@ -87,12 +94,13 @@ fn Entry(entry: &'static SchrittEintrag, lang: Lang, at_place: Option<AtPlace>) 
         .bedingung
         .as_ref()
         .map(|c| view! { <p class="ll-hint">{c.get(lang).to_string()}</p> });
-    let facts = match (entry.leika, at_place) {
-        (Some(key), Some(a)) => Some(view! {
-            <ServiceFacts key facts=a.facts sources=a.sources units=a.units place=a.place/>
-        }),
-        _ => None,
-    };
+    let facts = entry.leika.map(|key| {
+        move || {
+            at_place.get().map(|a| view! {
+                <ServiceFacts key facts=a.facts sources=a.sources units=a.units place=a.place turns=a.turns/>
+            })
+        }
+    });
     view! {
         <li class="ll-journey__entry" data-leika=entry.leika.map(|k| k.to_string())>
             {service}{title}{condition}{text}{facts}
