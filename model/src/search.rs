@@ -182,6 +182,15 @@ struct Word {
     folded: Box<str>,
     display: Box<str>,
     postings: Vec<u32>,
+    /// The letters a–z the word contains ([`letters`]), to skip hopeless typo candidates.
+    letters: u32,
+}
+
+/// One bit per letter a–z that occurs in `word`; other characters are not counted.
+fn letters(word: &str) -> u32 {
+    word.bytes()
+        .filter(u8::is_ascii_lowercase)
+        .fold(0, |set, b| set | 1 << (b - b'a'))
 }
 
 /// The in-memory index, built once per page from the index file.
@@ -286,6 +295,7 @@ impl Index {
         let vocabulary = map
             .into_iter()
             .map(|(folded, (display, postings))| Word {
+                letters: letters(&folded),
                 folded: folded.into(),
                 display: display.into(),
                 postings,
@@ -353,6 +363,16 @@ impl Index {
         let start = self.vocabulary.partition_point(|w| &*w.folded < prefix);
         let len = self.vocabulary[start..].partition_point(|w| w.folded.starts_with(prefix));
         &self.vocabulary[start..start + len]
+    }
+
+    /// The positions of the vocabulary words whose folded bytes start with `prefix`.
+    fn byte_range(&self, prefix: &[u8]) -> std::ops::Range<usize> {
+        let start = self
+            .vocabulary
+            .partition_point(|w| w.folded.as_bytes() < prefix);
+        let len = self.vocabulary[start..]
+            .partition_point(|w| w.folded.as_bytes().starts_with(prefix));
+        start..start + len
     }
 
     fn terms(&self, folded: &str) -> Vec<Term> {
@@ -516,20 +536,32 @@ impl Index {
     /// Vocabulary words within `max` typos of `token` as a whole word or as a word's beginning:
     /// (word, whole-word distance, beginning distance), distances capped at `max + 1`. To stay
     /// fast on every keystroke, only words of a fitting length whose first letter matches (or
-    /// the first two swapped) are compared, and only for tokens of 4 to 48 bytes.
+    /// the first two swapped) and that lack at most `max` of the token's letters are compared,
+    /// and only for tokens of 4 to 48 bytes.
     fn typos(&self, token: &str, max: usize) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let t = token.as_bytes();
         if t.len() < 4 || t.len() > MAX_TYPO_LEN {
             return out;
         }
-        for (i, word) in self.vocabulary.iter().enumerate() {
+        let wanted = letters(token);
+        // The words starting with the token's first letter, and those starting with its first
+        // two letters swapped (contained in the first when the two are equal).
+        let mut candidates = self.byte_range(&t[..1]);
+        let swapped = if t[0] == t[1] {
+            0..0
+        } else {
+            self.byte_range(&[t[1], t[0]])
+        };
+        for i in candidates.by_ref().chain(swapped) {
+            let word = &self.vocabulary[i];
             let w = word.folded.as_bytes();
             if w.len() + max < t.len() {
                 continue;
             }
-            let first = w[0] == t[0] || (w.len() > 1 && w[0] == t[1] && w[1] == t[0]);
-            if !first {
+            // Each letter of the token that the word lacks costs at least one edit, against the
+            // whole word and against any beginning of it: a cheap lower bound on both distances.
+            if (wanted & !word.letters).count_ones() as usize > max {
                 continue;
             }
             let (full, prefix) = distance(t, w, max);
@@ -725,7 +757,8 @@ mod tests {
 
     #[test]
     fn typos_still_find_the_service_and_suggest_the_spelling() {
-        for q in ["kindergled", "Kindergelt", "kindrgeld"] {
+        // Including the first two letters swapped.
+        for q in ["kindergled", "Kindergelt", "kindrgeld", "ikndergeld"] {
             let r = real().search(q);
             assert_eq!(
                 real().entry(r.leistungen[0].entry).id,

@@ -17,22 +17,28 @@ pub fn SearchForm(#[prop(optional)] query: Option<RwSignal<String>>) -> impl Int
     let input = match query {
         Some(query) => {
             let node = NodeRef::<leptos::html::Input>::new();
-            // The box follows `query` when it changes from elsewhere (the address, a
-            // suggestion). While the citizen types they are equal already, and setting a
-            // focused input's value again costs a slow phone a millisecond per keystroke.
+            // What the box shows. It follows `query` when that changes from elsewhere (the
+            // address, a suggestion); not while the citizen types: setting a focused input's
+            // value again, or reading it back, costs a slow phone time on every keystroke.
+            let shown = StoredValue::new(String::new());
             Effect::new(move |_| {
                 let q = query.get();
-                if let Some(input) = node.get() {
-                    if input.value() != q {
+                if shown.with_value(|s| *s != q) {
+                    if let Some(input) = node.get() {
                         input.set_value(&q);
+                        shown.set_value(q);
                     }
                 }
             });
+            let on_input = move |ev| {
+                let typed = event_target_value(&ev);
+                shown.set_value(typed.clone());
+                query.set(typed);
+            };
             Either::Left(view! {
                 <input class="ll-input ll-search__input" id="search-q" name="q" type="search"
                     autocomplete="off" aria-describedby="search-q-hint" data-testid="search-input"
-                    node_ref=node on:focus=load
-                    on:input=move |ev| query.set(event_target_value(&ev))/>
+                    node_ref=node on:focus=load on:input=on_input/>
             })
         }
         None => Either::Right(view! {
