@@ -7,7 +7,7 @@ use model::text::TextModule;
 use model::{Ars, LeikaKey};
 
 use crate::components::sign_in::TrustRequirement;
-use crate::components::{Authority, OnlineWay, PageHeading, SourceNotice, YourPlace};
+use crate::components::{Authority, OnlineWay, PageHeading, ShownPlace, SourceNotice};
 use crate::federation::{ask_at_place, use_runtime_config, Source, Units};
 use crate::state::use_lang;
 use crate::t;
@@ -58,7 +58,7 @@ pub fn Leistung(
             {move || place.get().is_none().then(|| view! {
                 <p class="ll-lead">{t!("leistung-needs-place")}</p>
             })}
-            <YourPlace/>
+            <ShownPlace place/>
             <SourceNotice missing/>
             <RelatedLebenslagen key=key.get_value()/>
             {move || match (place.get(), merged()) {
