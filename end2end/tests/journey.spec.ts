@@ -128,11 +128,11 @@ test('a shared link shows its own place and lets the citizen remember it or go b
     [NOERDLINGEN],
   );
   await journey.open(`${JOURNEY}?ars=${MUENCHEN}`);
-  const shared = page.getByTestId('journey-shared-place');
+  const shared = page.getByTestId('shared-place');
   await expect(shared).toContainText('München');
   await expect(page).toHaveURL(new RegExp(`ars=${MUENCHEN}`));
   await axe(journey, 'shared place');
-  await page.getByTestId('journey-own-place').click();
+  await page.getByTestId('own-place').click();
   await expect(page).toHaveURL(new RegExp(`ars=${NOERDLINGEN}`));
   await expect(shared).toHaveCount(0);
   await journey.factsLoaded();

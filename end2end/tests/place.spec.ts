@@ -174,11 +174,11 @@ for (const { name, viewport } of VIEWPORTS) {
 
     test('a shared service link names its place and can be remembered', async ({ app, page }) => {
       await app.open(`${NEW_VEHICLE}?ars=${NOERDLINGEN}`);
-      const shared = page.getByTestId('journey-shared-place');
+      const shared = page.getByTestId('shared-place');
       await expect(shared).toContainText('86720 Nördlingen');
       await expect(page.getByTestId('service-authority')).toContainText('Landratsamt Donau-Ries', { timeout: 15_000 });
       await expectNoAxeViolations(page, 'on a shared service link');
-      await page.getByTestId('journey-remember-place').click();
+      await page.getByTestId('remember-place').click();
       const place = new YourPlace(page);
       await expect(place.current).toHaveText('Ihr Ort: 86720 Nördlingen');
       await expect(shared).toHaveCount(0);

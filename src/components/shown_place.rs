@@ -68,17 +68,17 @@ fn SharedPlace(ars: Ars, own: Option<Place>) -> impl IntoView {
     let own_button = own.map(|own| {
         let label = own.label.clone();
         view! {
-            <button type="button" class="ll-button ll-button--secondary" data-testid="journey-own-place"
+            <button type="button" class="ll-button ll-button--secondary" data-testid="own-place"
                 on:click=move |_| context.choose(own.clone())>
                 {t!("journey-place-back", place = label.clone())}
             </button>
         }
     });
     view! {
-        <div class="ll-notice" data-testid="journey-shared-place">
-            <p data-testid="journey-place-name">{move || t!("journey-place-shared", place = shown())()}</p>
+        <div class="ll-notice" data-testid="shared-place">
+            <p data-testid="shared-place-name">{move || t!("journey-place-shared", place = shown())()}</p>
             <div class="ll-button-row">
-                <button type="button" class="ll-button" data-testid="journey-remember-place"
+                <button type="button" class="ll-button" data-testid="remember-place"
                     on:click=remember>{t!("journey-place-remember")}</button>
                 {own_button}
             </div>
