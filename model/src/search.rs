@@ -360,12 +360,11 @@ impl Index {
 
     /// The vocabulary words starting with `prefix` (all of them for an empty prefix).
     fn with_prefix(&self, prefix: &str) -> &[Word] {
-        let start = self.vocabulary.partition_point(|w| &*w.folded < prefix);
-        let len = self.vocabulary[start..].partition_point(|w| w.folded.starts_with(prefix));
-        &self.vocabulary[start..start + len]
+        &self.vocabulary[self.byte_range(prefix.as_bytes())]
     }
 
-    /// The positions of the vocabulary words whose folded bytes start with `prefix`.
+    /// The positions of the vocabulary words whose folded bytes start with `prefix` (`str`
+    /// orders by bytes, so this is the same range for a prefix given as text).
     fn byte_range(&self, prefix: &[u8]) -> std::ops::Range<usize> {
         let start = self
             .vocabulary
@@ -547,13 +546,12 @@ impl Index {
         let wanted = letters(token);
         // The words starting with the token's first letter, and those starting with its first
         // two letters swapped (contained in the first when the two are equal).
-        let mut candidates = self.byte_range(&t[..1]);
         let swapped = if t[0] == t[1] {
             0..0
         } else {
             self.byte_range(&[t[1], t[0]])
         };
-        for i in candidates.by_ref().chain(swapped) {
+        for i in self.byte_range(&t[..1]).chain(swapped) {
             let word = &self.vocabulary[i];
             let w = word.folded.as_bytes();
             if w.len() + max < t.len() {

@@ -60,12 +60,9 @@ pub fn Search() -> impl IntoView {
         announced.set(untrack(status));
         browser::replace_query_param("q", query.get_untracked().trim());
     });
+    // Reading the status subscribes to everything it depends on (the query among them).
     Effect::new(move |_| {
-        // Whatever the status depends on.
-        query.track();
-        lang.track();
-        results.track();
-        index.state();
+        status();
         settled.touch();
     });
 
