@@ -58,6 +58,27 @@ for (const { name, viewport } of VIEWPORTS) {
       await expect(search.leistungen.getByRole('link').first()).toContainText('Führerschein');
     });
 
+    test('"show more" adds the next services and moves focus to the first of them', async ({ page }) => {
+      const search = new SearchPage(page);
+      await search.open();
+      await search.type('Auto anmelden');
+      const links = search.leistungen.getByRole('link');
+      await expect(links).toHaveCount(10);
+      await expect(search.more).toHaveText('3 weitere Leistungen anzeigen');
+      await search.more.focus();
+      await page.keyboard.press('Enter');
+      await expect(links).toHaveCount(13);
+      await expect(links.nth(10)).toBeFocused();
+      await expect(search.more).toBeHidden();
+      await expectNoAxeViolations(page, 'every service shown');
+      // The services added belong to the query they were asked for.
+      await search.input.press('End');
+      await search.input.press('Backspace');
+      await expect(search.input).toHaveValue('Auto anmelde');
+      await expect(links).toHaveCount(10);
+      await expect(search.more).toBeVisible();
+    });
+
     test('"Baby" finds the Lebenslage about a new child', async ({ page }) => {
       const search = new SearchPage(page);
       await search.open();

@@ -498,24 +498,24 @@ impl Index {
         } else {
             (1u16 << terms.len()) - 1
         } as u8;
-        let mut hits: Vec<(u32, u32)> = Vec::new(); // (missing tokens, entry)
+        let mut hits: Vec<u64> = Vec::new();
         for (i, &m) in mask.iter().enumerate() {
             if m != 0 {
-                hits.push(((all & !m).count_ones(), i as u32));
+                let e = &self.entries[i];
+                let missing = (all & !m).count_ones();
+                hits.push(rank(missing, e.curated, quality[i], e.name.de.len(), i as u32));
             }
         }
-        if hits.iter().any(|(missing, _)| *missing == 0) {
-            hits.retain(|(missing, _)| *missing == 0);
+        if hits.iter().any(|&key| missing(key) == 0) {
+            hits.retain(|&key| missing(key) == 0);
         }
-        hits.sort_by_cached_key(|&(missing, i)| {
-            let e = &self.entries[i as usize];
-            (missing, !e.curated, quality[i as usize], e.name.de.len(), i)
-        });
+        hits.sort_unstable();
         let mut results = Results::default();
-        for (missing, i) in hits {
+        for key in hits {
+            let i = (key & ENTRY_BITS) as u32;
             let hit = Hit {
                 entry: i,
-                complete: missing == 0,
+                complete: missing(key) == 0,
             };
             match self.entries[i as usize].kind {
                 Kind::Lebenslage => results.lebenslagen.push(hit),
@@ -569,6 +569,26 @@ impl Index {
         }
         out
     }
+}
+
+/// A hit's place in the ranking as one number, so that sorting compares integers (a query of two
+/// letters can find a thousand entries): fewer query tokens missing, curated before raw
+/// catalogue entries, better match quality, shorter name, then catalogue order.
+fn rank(missing: u32, curated: bool, quality: u16, name_len: usize, entry: u32) -> u64 {
+    debug_assert!(missing < 16 && u64::from(entry) <= ENTRY_BITS);
+    u64::from(missing) << 60
+        | u64::from(!curated) << 59
+        | u64::from(quality) << 43
+        | (name_len.min(0xFFFF) as u64) << 27
+        | u64::from(entry)
+}
+
+/// The low bits of a [`rank`]: the entry.
+const ENTRY_BITS: u64 = (1 << 27) - 1;
+
+/// How many query tokens a hit of this [`rank`] lacks.
+fn missing(rank: u64) -> u32 {
+    (rank >> 60) as u32
 }
 
 /// Longest token (in bytes) compared for typos; the distance rows live on the stack.

@@ -32,6 +32,9 @@ pub fn SearchForm(#[prop(optional)] query: Option<RwSignal<String>>) -> impl Int
             });
             let on_input = move |ev| {
                 let typed = event_target_value(&ev);
+                if !typed.trim().is_empty() {
+                    index.load(); // again, if it failed
+                }
                 shown.set_value(typed.clone());
                 query.set(typed);
             };

@@ -26,13 +26,15 @@ pub fn Search() -> impl IntoView {
     // Extra services shown by "show more", for the query they were asked for.
     let more = RwSignal::new((String::new(), 0usize));
 
-    // After hydration (never at build time): the query of the address, also after Back.
+    // After hydration (never at build time): the query of the address, also after Back. Typing
+    // loads the index itself (`SearchForm`).
     let url = use_query_map();
-    Effect::new(move |_| query.set(url.with(|q| q.get("q")).unwrap_or_default()));
     Effect::new(move |_| {
-        if query.with(|q| !q.trim().is_empty()) {
+        let q = url.with(|q| q.get("q")).unwrap_or_default();
+        if !q.trim().is_empty() {
             index.load();
         }
+        query.set(q);
     });
 
     let results = Memo::new(move |_| {
@@ -60,9 +62,32 @@ pub fn Search() -> impl IntoView {
         announced.set(untrack(status));
         browser::replace_query_param("q", query.get_untracked().trim());
     });
-    // Reading the status subscribes to everything it depends on (the query among them).
+
+    // Whether the query found anything (`None` while there is nothing to search for), and the
+    // suggested spelling. Plain signals, set only when they change: what depends on them is not
+    // even woken by a keystroke that leaves them as they were.
+    let found = RwSignal::new(None::<bool>);
+    let suggestion = RwSignal::new(None::<String>);
+    // The one effect per keystroke besides the results list: it follows everything the status
+    // names (and so the query), passes on what changed, and waits for typing to settle.
     Effect::new(move |_| {
-        status();
+        lang.track();
+        index.track();
+        query.track();
+        results.with(|r| {
+            let now = r.as_ref().map(|r| !r.is_empty());
+            if found.get_untracked() != now {
+                found.set(now);
+            }
+            let spelling = r.as_ref().and_then(|r| r.suggestion.as_ref());
+            if suggestion.with_untracked(|s| s.as_ref() != spelling) {
+                suggestion.set(spelling.cloned());
+            }
+        });
+        // Services shown by "show more" were asked for another query.
+        if more.with_untracked(|(asked, extra)| *extra > 0 && query.with_untracked(|q| asked != q)) {
+            more.set((String::new(), 0));
+        }
         settled.touch();
     });
 
@@ -82,14 +107,7 @@ pub fn Search() -> impl IntoView {
     });
 
     let failed = move || matches!(index.state(), IndexState::Failed);
-    // Whether the query found anything; `None` while there is nothing to search for.
-    let found = Memo::new(move |_| results.with(|r| r.as_ref().map(|r| !r.is_empty())));
-    let suggestion = Memo::new(move |_| {
-        results.with(|r| r.as_ref().and_then(|r| r.suggestion.clone()))
-    });
-    let shown = Signal::derive(move || {
-        PAGE_SIZE + more.with(|(q, n)| query.with(|cur| if q == cur { *n } else { 0 }))
-    });
+    let shown = Signal::derive(move || PAGE_SIZE + more.with(|(_, extra)| *extra));
     let error = move || {
         let lang = lang.get();
         failed().then(|| view! {
@@ -100,25 +118,22 @@ pub fn Search() -> impl IntoView {
             </div>
         })
     };
-    let none = move || {
-        let lang = lang.get();
-        (found.get() == Some(false)).then(|| view! {
-            <NoResults lang suggestion=Signal::from(suggestion) on_suggestion/>
-        })
-    };
-    // Built once the index is there and kept while the citizen types (see `SearchResults`).
+    // Built once the index is there and kept while the citizen types: a keystroke shows, hides
+    // and rewrites what is there, and builds nothing (see `SearchResults`).
     let list = move || {
         let lang = lang.get();
         index.ready().map(|ix| {
             let results = Signal::derive(move || {
                 results.get().filter(|r| !r.is_empty()).unwrap_or_default()
             });
-            let suggestion = move || {
-                suggestion.get().filter(|_| found.get() == Some(true))
-                    .map(|s| view! { <Suggestion lang suggestion=s on_suggestion/> })
+            // The suggested spelling, above the results or, when there are none, in their place.
+            let suggested = move |found_some: bool| {
+                Signal::derive(move || suggestion.get().filter(|_| found.get() == Some(found_some)))
             };
             view! {
-                {suggestion}
+                <NoResults lang visible=Signal::derive(move || found.get() == Some(false))
+                    suggestion=suggested(false) on_suggestion/>
+                <Suggestion lang suggestion=suggested(true) on_suggestion/>
                 <SearchResults index=ix results lang shown on_more/>
             }
         })
@@ -131,7 +146,6 @@ pub fn Search() -> impl IntoView {
             <SearchForm query/>
             <p class="ll-search__status" role="status" data-testid="search-status">{move || announced.get()}</p>
             {error}
-            {none}
             {list}
         </div>
     }

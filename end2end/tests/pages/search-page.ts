@@ -30,7 +30,8 @@ export class SearchPage {
     this.lebenslagen = page.getByTestId('search-results-lebenslagen');
     this.leistungen = page.getByTestId('search-results-leistungen');
     this.noResults = page.getByTestId('search-no-results');
-    this.suggestion = page.getByTestId('search-suggestion');
+    // One above the results, one in the no-results section: the one shown.
+    this.suggestion = page.getByTestId('search-suggestion').filter({ visible: true });
     this.error = page.getByTestId('search-error');
     this.retry = page.getByTestId('search-retry');
     this.more = page.getByTestId('search-more');
