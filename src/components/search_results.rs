@@ -55,7 +55,7 @@ impl Shown {
 /// in step with the results: a group without results is hidden, not removed; a heading or
 /// button is rewritten only when its count changes; rows are updated in place (see
 /// [`update_rows`]). On a slow phone, the reactive bookkeeping of a dozen small effects per
-/// keystroke cost more than the search itself (docs/decisions/2026-11-27-short-tasks-on-a-slow-phone.md).
+/// keystroke cost more than the search itself (docs/decisions/2026-11-27-one-effect-per-keystroke.md).
 #[component]
 pub fn SearchResults(
     index: Arc<Index>,
