@@ -43,11 +43,6 @@ impl SearchIndex {
         self.0.get()
     }
 
-    /// Subscribes the caller to every change of the state.
-    pub fn track(&self) {
-        self.0.track();
-    }
-
     /// The index, once loaded.
     pub fn ready(&self) -> Option<Arc<Index>> {
         self.0.with(|s| match s {

@@ -42,14 +42,15 @@ pub fn Search() -> impl IntoView {
         query.with(|q| is_searchable(q).then(|| Arc::new(index.search(q))))
     });
 
-    // The status line: what a screen reader announces once typing settles.
+    // The status line: what a screen reader announces once typing settles. Reading its inputs
+    // is cheap and subscribes to them; the text is formatted only when typing has settled.
+    let status_inputs = move || (lang.get(), index.state(), query.get(), results.get());
     let status = move || {
-        let lang = lang.get();
-        let q = query.get();
-        match index.state() {
+        let (lang, state, q, results) = status_inputs();
+        match state {
             IndexState::Loading if !q.trim().is_empty() => tr!(lang, "search-loading"),
             IndexState::Failed => tr!(lang, "search-failed"),
-            IndexState::Ready(_) => match results.get() {
+            IndexState::Ready(_) => match results {
                 Some(r) if r.is_empty() => tr!(lang, "search-status-none", query = q),
                 Some(r) => tr!(lang, "search-status-count", count = r.len(), query = q),
                 None => String::new(),
@@ -68,12 +69,10 @@ pub fn Search() -> impl IntoView {
     // even woken by a keystroke that leaves them as they were.
     let found = RwSignal::new(None::<bool>);
     let suggestion = RwSignal::new(None::<String>);
-    // The one effect per keystroke besides the results list: it follows everything the status
-    // names (and so the query), passes on what changed, and waits for typing to settle.
+    // The one effect per keystroke besides the results list: it follows what the status is made
+    // of (the query among it), passes on what changed, and waits for typing to settle.
     Effect::new(move |_| {
-        lang.track();
-        index.track();
-        query.track();
+        status_inputs();
         results.with(|r| {
             let now = r.as_ref().map(|r| !r.is_empty());
             if found.get_untracked() != now {
