@@ -3,6 +3,7 @@
 mod authority;
 mod language_switch;
 mod lebenslage_icon;
+mod no_results;
 mod online_way;
 mod page_heading;
 mod place_picker;
@@ -25,7 +26,8 @@ pub use page_heading::{PageHeading, HEADING_ID};
 pub use place_picker::{parse_choices, Choice, PlacePicker, PLACE_INPUT_ID};
 pub use sample_notice::SampleOperatorNotice;
 pub use search_form::SearchForm;
-pub use search_results::{NoResults, SearchResults, Suggestion, PAGE_SIZE};
+pub use no_results::{NoResults, Suggestion};
+pub use search_results::{SearchResults, PAGE_SIZE};
 pub use shown_place::ShownPlace;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
