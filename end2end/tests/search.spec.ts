@@ -36,6 +36,18 @@ for (const { name, viewport } of VIEWPORTS) {
       await expectNoAxeViolations(page, 'results');
     });
 
+    test('a count is not left standing once the query changes', async ({ page }) => {
+      const search = new SearchPage(page);
+      await search.open();
+      await search.type('kindergeld');
+      await search.expectCountAnnounced('kindergeld');
+      await search.input.press('End');
+      await search.input.press('s');
+      // Read once, at once: the count is announced again only when typing settles.
+      expect(await search.status.textContent()).not.toContain('„kindergeld“');
+      await expect(search.status).toHaveText(/„kindergelds“$/);
+    });
+
     test('"Auto anmelden" finds the vehicle registration', async ({ page }) => {
       const search = new SearchPage(page);
       await search.open();

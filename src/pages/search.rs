@@ -83,6 +83,11 @@ pub fn Search() -> impl IntoView {
                 suggestion.set(spelling.cloned());
             }
         });
+        // What the status said is out of date now; it speaks again once typing settles. Cleared
+        // once per burst of typing, not at every keystroke.
+        if announced.with_untracked(|a| !a.is_empty()) {
+            announced.set(String::new());
+        }
         // Services shown by "show more" were asked for another query.
         if more.with_untracked(|(asked, extra)| *extra > 0 && query.with_untracked(|q| asked != q)) {
             more.set((String::new(), 0));
