@@ -72,24 +72,22 @@ pub fn Search() -> impl IntoView {
     // The one effect per keystroke besides the results list: it follows what the status is made
     // of (the query among it), passes on what changed, and waits for typing to settle.
     Effect::new(move |_| {
-        status_inputs();
-        results.with(|r| {
-            let now = r.as_ref().map(|r| !r.is_empty());
-            if found.get_untracked() != now {
-                found.set(now);
-            }
-            let spelling = r.as_ref().and_then(|r| r.suggestion.as_ref());
-            if suggestion.with_untracked(|s| s.as_ref() != spelling) {
-                suggestion.set(spelling.cloned());
-            }
-        });
+        let (_, _, q, results) = status_inputs();
+        let now = results.as_ref().map(|r| !r.is_empty());
+        if found.get_untracked() != now {
+            found.set(now);
+        }
+        let spelling = results.as_ref().and_then(|r| r.suggestion.as_ref());
+        if suggestion.with_untracked(|s| s.as_ref() != spelling) {
+            suggestion.set(spelling.cloned());
+        }
         // What the status said is out of date now; it speaks again once typing settles. Cleared
         // once per burst of typing, not at every keystroke.
         if announced.with_untracked(|a| !a.is_empty()) {
             announced.set(String::new());
         }
         // Services shown by "show more" were asked for another query.
-        if more.with_untracked(|(asked, extra)| *extra > 0 && query.with_untracked(|q| asked != q)) {
+        if more.with_untracked(|(asked, extra)| *extra > 0 && *asked != q) {
             more.set((String::new(), 0));
         }
         settled.touch();
