@@ -153,10 +153,10 @@ try {
   const fmt = (ms) => `${ms.toFixed(1)} ms`;
   console.log(`search latency per keystroke, CPU throttled ${RATE}×, ${ROUNDS} rounds of ${QUERIES.length} queries (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
   console.log(`  keystrokes: ${sorted.length} (${changed} changed the results DOM)`);
-  console.log(`  input → DOM updated and laid out: p50 ${fmt(percentile(sorted, 50))}   p99 ${fmt(percentile(sorted, 99))}   max ${fmt(sorted[sorted.length - 1])}`);
-  console.log(`  input → DOM updated (no layout):  p50 ${fmt(percentile(sortedDom, 50))}   p99 ${fmt(percentile(sortedDom, 99))}   max ${fmt(sortedDom[sortedDom.length - 1])}`);
-  const sortedFloor = [...floor].sort((a, b) => a - b);
-  console.log(`  browser floor, the text changed without app code, laid out: p50 ${fmt(percentile(sortedFloor, 50))}   p99 ${fmt(percentile(sortedFloor, 99))}   max ${fmt(sortedFloor[sortedFloor.length - 1])}`);
+  const spread = (s) => `p50 ${fmt(percentile(s, 50))}   p99 ${fmt(percentile(s, 99))}   max ${fmt(s[s.length - 1])}`;
+  console.log(`  input → DOM updated and laid out: ${spread(sorted)}`);
+  console.log(`  input → DOM updated (no layout):  ${spread(sortedDom)}`);
+  console.log(`  browser floor, the text changed without app code, laid out: ${spread([...floor].sort((a, b) => a - b))}`);
   // Which keystrokes are slow, and how often (the text typed so far, slowest first).
   const slowest = new Map();
   all.map((ms, i) => [ms, typed[i]]).sort((a, b) => b[0] - a[0]).slice(0, Math.max(5, Math.ceil(all.length / 50)))
