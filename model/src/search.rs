@@ -595,8 +595,13 @@ fn missing(rank: u64) -> u32 {
 const MAX_TYPO_LEN: usize = 48;
 
 /// Optimal-string-alignment (restricted Damerau-Levenshtein) distance between `a` and `b`,
-/// and between `a` and the closest beginning of `b`; both capped at `max + 1` (the computation
-/// stops once every cell of a row exceeds `max`).
+/// and between `a` and the closest beginning of `b`; both capped at `max + 1`.
+///
+/// Only the diagonal band of cells within `max` of the diagonal is computed: a cell further
+/// off needs more than `max` insertions or deletions, so it cannot lead to a distance within
+/// `max`. Typing a long word that is not in the catalogue ("Bauantrag") compares it with every
+/// word of its first letter at every keystroke; the band keeps each comparison to a few cells
+/// per letter instead of a whole row.
 fn distance(a: &[u8], b: &[u8], max: usize) -> (usize, usize) {
     let over = max + 1;
     // Columns beyond `a.len() + max` cannot be within `max` of `a`: a whole word that long is
@@ -607,16 +612,20 @@ fn distance(a: &[u8], b: &[u8], max: usize) -> (usize, usize) {
     if a.len() > MAX_TYPO_LEN || cols > MAX_TYPO_LEN + 4 {
         return (over, over);
     }
-    // Three rows on the stack: two back (transpositions), previous, current.
-    let mut rows = [[0usize; MAX_TYPO_LEN + 4]; 3];
-    for (j, cell) in rows[0][..cols].iter_mut().enumerate() {
+    // Three rows on the stack: two back (transpositions), previous, current. Cells outside a
+    // row's band read as `over`.
+    let mut rows = [[over; MAX_TYPO_LEN + 4]; 3];
+    for (j, cell) in rows[0][..cols.min(over)].iter_mut().enumerate() {
         *cell = j;
     }
     for i in 1..=a.len() {
         let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        rows[cur][0] = i;
-        let mut row_min = i;
-        for j in 1..cols {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(cols - 1);
+        // The cell left of the band: column 0, or one the row three back may have written.
+        rows[cur][lo - 1] = if lo == 1 { i } else { over };
+        let mut row_min = if lo == 1 { i } else { over };
+        for j in lo..hi + 1 {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut d = (rows[prev][j] + 1)
                 .min(rows[cur][j - 1] + 1)
@@ -627,17 +636,23 @@ fn distance(a: &[u8], b: &[u8], max: usize) -> (usize, usize) {
             rows[cur][j] = d;
             row_min = row_min.min(d);
         }
+        // The cell right of the band, read by the next row as "above".
+        if hi + 1 < cols {
+            rows[cur][hi + 1] = over;
+        }
         if row_min > max {
             return (over, over);
         }
     }
-    let last = &rows[a.len() % 3][..cols];
-    let full = if whole {
+    let last = &rows[a.len() % 3];
+    let lo = a.len().saturating_sub(max);
+    let hi = (a.len() + max).min(cols - 1);
+    let full = if whole && cols - 1 >= lo {
         last[cols - 1].min(over)
     } else {
         over
     };
-    let prefix = last.iter().copied().min().unwrap_or(over).min(over);
+    let prefix = last[lo..=hi].iter().copied().min().unwrap_or(over).min(over);
     (full, prefix)
 }
 
@@ -705,6 +720,74 @@ mod tests {
             distance(b"fuhrerschien", b"fuhrerscheinumtausch", 2),
             (3, 1)
         );
+    }
+
+    /// The whole-table distance, as written in the textbook: the oracle for the banded one.
+    fn distance_in_full(a: &[u8], b: &[u8], max: usize) -> (usize, usize) {
+        let over = max + 1;
+        let whole = b.len() <= a.len() + max;
+        let b = &b[..b.len().min(a.len() + max)];
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for j in 0..=b.len() {
+            d[0][j] = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        let full = if whole { d[a.len()][b.len()].min(over) } else { over };
+        let prefix = d[a.len()].iter().copied().min().unwrap_or(over).min(over);
+        (full, prefix)
+    }
+
+    #[test]
+    fn the_banded_distance_agrees_with_the_whole_table() {
+        // Words of the real vocabulary against misspellings made from them: dropped, doubled,
+        // swapped and replaced letters, at every position, for every allowed number of typos.
+        let words: Vec<&str> = real().vocabulary.iter().map(|w| &*w.folded).step_by(7).take(300).collect();
+        let mut compared = 0;
+        for (n, word) in words.iter().enumerate() {
+            let w = word.as_bytes();
+            let other = words[(n * 31 + 5) % words.len()].as_bytes();
+            let mut typed: Vec<Vec<u8>> = vec![w.to_vec(), other.to_vec()];
+            for k in 0..w.len() {
+                let mut dropped = w.to_vec();
+                dropped.remove(k);
+                let mut doubled = w.to_vec();
+                doubled.insert(k, w[k]);
+                let mut replaced = w.to_vec();
+                replaced[k] = b'x';
+                typed.extend([dropped, doubled, replaced]);
+                if k + 1 < w.len() {
+                    let mut swapped = w.to_vec();
+                    swapped.swap(k, k + 1);
+                    typed.push(swapped);
+                }
+                typed.push(w[..k].to_vec());
+            }
+            for t in &typed {
+                if t.len() > MAX_TYPO_LEN {
+                    continue;
+                }
+                for max in 0..=3 {
+                    for (a, b) in [(t.as_slice(), w), (w, t.as_slice()), (t.as_slice(), other)] {
+                        assert_eq!(distance(a, b, max), distance_in_full(a, b, max), "{:?} {:?} max {max}",
+                            String::from_utf8_lossy(a), String::from_utf8_lossy(b));
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 10_000, "{compared}");
     }
 
     fn real() -> &'static Index {
