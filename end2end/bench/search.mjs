@@ -10,11 +10,15 @@
 // character at a time, ~100 ms apart. Per keystroke it measures, inside the page, from just
 // before dispatching the `input` event to after the app's reactive updates ran (the microtasks
 // the event queued, in which Leptos updates the DOM), and again after a forced style and layout.
-// Prints p50, p99, max (with and without the layout) and the number of keystrokes, the
-// browser's own floor (the same text put into the box with no app code running, then laid
-// out), and the machine's load average, since other work on the machine inflates the figures.
-// Never asserts.
+// Prints p50, p99, max (with and without the layout) and the number of keystrokes; two floors
+// that no app code can go below: the browser's own work for the text put into the box, and for
+// a keystroke that brings a page of results in (the rows the app showed, filled and shown by
+// plain JS); how fast the throttled machine is, as Lighthouse's BenchmarkIndex, to place it
+// among phones; and the machine's load average, since other work on the machine inflates the
+// figures. Never asserts.
+import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import { startGateway } from './gateway.mjs';
@@ -63,6 +67,7 @@ function typeInPage(queries) {
   const samples = [];
   const domOnly = [];
   const typed = [];
+  const pages = [];
   let changed = 0;
   return (async () => {
     for (const query of queries) {
@@ -84,9 +89,12 @@ function typeInPage(queries) {
         if (mutated > before) changed += 1;
         await pause(100);
       }
+      // The services shown for the whole query, for the rows floor below.
+      const rows = [...document.querySelectorAll('[data-testid="search-results-leistungen"] > li:not([hidden]) > a')];
+      pages.push({ query, rows: rows.map((a) => [a.getAttribute('href'), a.textContent]) });
     }
     observer.disconnect();
-    return { samples, domOnly, typed, changed };
+    return { samples, domOnly, typed, changed, pages };
   })();
 }
 
@@ -117,6 +125,60 @@ function floorInPage(queries) {
   })();
 }
 
+/**
+ * The browser's share when a keystroke brings a page of results in, as the second letter of a
+ * query does: in a copy of the services list, with no app code running, the text put into the
+ * box and the rows the app showed for a query filled and shown by plain JS, then laid out. The
+ * keystrokes that do this are the slowest; this is how fast they could be.
+ */
+function rowsFloorInPage(pages) {
+  const input = document.getElementById('search-q');
+  const main = document.getElementById('main');
+  const list = document.querySelector('[data-testid="search-results-leistungen"]');
+  const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const copy = list.cloneNode(true);
+  copy.removeAttribute('data-testid');
+  list.hidden = true;
+  list.after(copy);
+  const items = [...copy.children];
+  const samples = [];
+  return (async () => {
+    for (const { query, rows } of pages) {
+      for (const li of items) li.hidden = true;
+      input.value = '';
+      void main.offsetHeight;
+      await pause(100);
+      input.value = query.slice(0, 2);
+      const start = performance.now();
+      rows.slice(0, items.length).forEach(([href, name], i) => {
+        const link = items[i].firstElementChild;
+        link.setAttribute('href', href);
+        link.textContent = name;
+        items[i].hidden = false;
+      });
+      void main.offsetHeight;
+      samples.push(performance.now() - start);
+    }
+    copy.remove();
+    list.hidden = false;
+    return samples;
+  })();
+}
+
+/**
+ * Lighthouse's BenchmarkIndex of the page's renderer (its own page function, from the
+ * Lighthouse the benchmarks install), or null without it.
+ */
+async function benchmarkIndex(page) {
+  try {
+    const pkg = createRequire(fileURLToPath(new URL('./lighthouse/package.json', import.meta.url)));
+    const { pageFunctions } = await import(pathToFileURL(pkg.resolve('lighthouse/core/lib/page-functions.js')).href);
+    return Math.round(await page.evaluate(pageFunctions.computeBenchmarkIndex));
+  } catch {
+    return null;
+  }
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 const { child: gateway, origin: ORIGIN } = await startGateway('search');
@@ -133,20 +195,26 @@ try {
   await page.waitForSelector('[data-testid="search-results-leistungen"]', { timeout: 60_000 });
 
   const cdp = await context.newCDPSession(page);
+  const unthrottled = await benchmarkIndex(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
   const all = [];
   const dom = [];
   const typed = [];
   let changed = 0;
+  let pages = [];
   for (let round = 0; round < ROUNDS; round++) {
     const result = await page.evaluate(typeInPage, QUERIES);
     all.push(...result.samples);
     dom.push(...result.domOnly);
     typed.push(...result.typed);
     changed += result.changed;
+    pages = result.pages.filter((p) => p.rows.length > 0);
   }
   const floor = [];
   for (let round = 0; round < ROUNDS; round++) floor.push(...(await page.evaluate(floorInPage, QUERIES)));
+  const rowsFloor = [];
+  for (let round = 0; round < 6 * ROUNDS; round++) rowsFloor.push(...(await page.evaluate(rowsFloorInPage, pages)));
+  const throttled = await benchmarkIndex(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const sorted = [...all].sort((a, b) => a - b);
   const sortedDom = [...dom].sort((a, b) => a - b);
@@ -157,6 +225,11 @@ try {
   console.log(`  input → DOM updated and laid out: ${spread(sorted)}`);
   console.log(`  input → DOM updated (no layout):  ${spread(sortedDom)}`);
   console.log(`  browser floor, the text changed without app code, laid out: ${spread([...floor].sort((a, b) => a - b))}`);
+  const shown = pages.map((p) => p.rows.length);
+  console.log(`  browser floor, a page of results brought in without app code (${Math.min(...shown)}–${Math.max(...shown)} rows, ${rowsFloor.length} times), laid out: ${spread([...rowsFloor].sort((a, b) => a - b))}`);
+  // Chrome DevTools calibrates its CPU presets on this index: a low-tier phone (Moto G4 Power
+  // 2022) scores 264, a mid-tier one (Pixel 5) 1000 (panels/mobile_throttling/CalibrationController.ts).
+  if (unthrottled !== null) console.log(`  machine speed, Lighthouse BenchmarkIndex: ${unthrottled} unthrottled, ${throttled} at ${RATE}× (DevTools: low-tier phone 264, mid-tier 1000)`);
   // Which keystrokes are slow, and how often (the text typed so far, slowest first).
   const slowest = new Map();
   all.map((ms, i) => [ms, typed[i]]).sort((a, b) => b[0] - a[0]).slice(0, Math.max(5, Math.ceil(all.length / 50)))
