@@ -226,7 +226,7 @@ try {
   console.log(`  input → DOM updated (no layout):  ${spread(sortedDom)}`);
   console.log(`  browser floor, the text changed without app code, laid out: ${spread([...floor].sort((a, b) => a - b))}`);
   const shown = pages.map((p) => p.rows.length);
-  console.log(`  browser floor, a page of results brought in without app code (${Math.min(...shown)}–${Math.max(...shown)} rows, ${rowsFloor.length} times), laid out: ${spread([...rowsFloor].sort((a, b) => a - b))}`);
+  if (shown.length > 0) console.log(`  browser floor, a page of results brought in without app code (${Math.min(...shown)}–${Math.max(...shown)} rows, ${rowsFloor.length} times), laid out: ${spread([...rowsFloor].sort((a, b) => a - b))}`);
   // Chrome DevTools calibrates its CPU presets on this index: a low-tier phone (Moto G4 Power
   // 2022) scores 264, a mid-tier one (Pixel 5) 1000 (panels/mobile_throttling/CalibrationController.ts).
   if (unthrottled !== null) console.log(`  machine speed, Lighthouse BenchmarkIndex: ${unthrottled} unthrottled, ${throttled} at ${RATE}× (DevTools: low-tier phone 264, mid-tier 1000)`);
