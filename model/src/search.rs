@@ -625,6 +625,8 @@ fn distance(a: &[u8], b: &[u8], max: usize) -> (usize, usize) {
         // The cell left of the band: column 0, or one the row three back may have written.
         rows[cur][lo - 1] = if lo == 1 { i } else { over };
         let mut row_min = if lo == 1 { i } else { over };
+        // `lo..hi + 1`, not `lo..=hi`: the inclusive range compiles to a slower loop here (9% more
+        // instructions for "Bauantrag", callgrind).
         for j in lo..hi + 1 {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut d = (rows[prev][j] + 1)
